@@ -41,6 +41,12 @@ pub struct FetchRecord {
     pub http_status: u16,
     /// When, as an `xsd:dateTime` lexical form.
     pub fetched_at: String,
+    /// The `ETag` the server sent, for conditional requests.
+    pub etag: Option<String>,
+    /// The `Last-Modified` the server sent, for conditional requests.
+    pub last_modified: Option<String>,
+    /// The URL the page names as its own (`<link rel="canonical">`).
+    pub canonical_url: Option<String>,
 }
 
 impl DocumentRecord {
@@ -79,6 +85,15 @@ impl DocumentRecord {
             }
             out.add(&doc, gk::HTTP_STATUS, Literal::from(i64::from(fetch.http_status)));
             out.add(&doc, gk::FETCHED_AT, Literal::new_typed_literal(&fetch.fetched_at, xsd::DATE_TIME));
+            if let Some(etag) = &fetch.etag {
+                out.add(&doc, gk::ETAG, Literal::new_simple_literal(etag));
+            }
+            if let Some(last_modified) = &fetch.last_modified {
+                out.add(&doc, gk::LAST_MODIFIED, Literal::new_simple_literal(last_modified));
+            }
+            if let Some(canonical) = &fetch.canonical_url {
+                out.add(&doc, gk::CANONICAL_URL, Literal::new_simple_literal(canonical));
+            }
         }
         out.items
     }

@@ -104,9 +104,18 @@ pub fn from_quads(graph: &str, quads: &[Quad]) -> Option<(DocumentRecord, Extrac
     let source = triples.text(graph, gk::SOURCE)?.to_owned();
     let fetch = triples.text(graph, gk::REQUESTED_URL).map(|requested| FetchRecord {
         requested_url: requested.to_owned(),
-        final_url: triples.iris(graph, schema::URL).last().unwrap_or_default().to_owned(),
+        // schema:url holds the source (when a URL) and the final URL: the final one is the other.
+        final_url: triples
+            .iris(graph, schema::URL)
+            .find(|url| *url != source)
+            .or_else(|| triples.iris(graph, schema::URL).next())
+            .unwrap_or_default()
+            .to_owned(),
         http_status: triples.text(graph, gk::HTTP_STATUS).and_then(|s| s.parse().ok()).unwrap_or_default(),
         fetched_at: triples.text(graph, gk::FETCHED_AT).unwrap_or_default().to_owned(),
+        etag: triples.text(graph, gk::ETAG).map(str::to_owned),
+        last_modified: triples.text(graph, gk::LAST_MODIFIED).map(str::to_owned),
+        canonical_url: triples.text(graph, gk::CANONICAL_URL).map(str::to_owned),
     });
     let record = DocumentRecord {
         source: source.clone(),
@@ -375,6 +384,26 @@ mod tests {
         let (read_record, read_extraction) = from_quads(&graph, &quads).unwrap();
         assert_eq!(read_record, record);
         assert_eq!(read_extraction, extraction);
+    }
+
+    #[test]
+    fn a_fetch_record_reads_back_as_written() {
+        let (record, _) = sample();
+        let record = DocumentRecord {
+            source: "https://example.org/a?ref=feed".into(),
+            fetch: Some(FetchRecord {
+                requested_url: "https://example.org/a?ref=feed".into(),
+                final_url: "https://example.org/a".into(),
+                http_status: 200,
+                fetched_at: "2026-12-01T00:00:00Z".into(),
+                etag: Some("\"v1\"".into()),
+                last_modified: Some("Tue, 01 Dec 2026 00:00:00 GMT".into()),
+                canonical_url: Some("https://example.org/a".into()),
+            }),
+            ..record
+        };
+        let (read, _) = from_quads(&record.iri(), &record.to_quads()).unwrap();
+        assert_eq!(read, record);
     }
 
     #[test]

@@ -104,6 +104,12 @@ terms!(
     HTTP_STATUS = "httpStatus",
     /// When the document was fetched.
     FETCHED_AT = "fetchedAt",
+    /// The `ETag` header of the fetch, for conditional requests.
+    ETAG = "etag",
+    /// The `Last-Modified` header of the fetch, for conditional requests.
+    LAST_MODIFIED = "lastModified",
+    /// The URL a fetched page names as its own (`<link rel="canonical">`).
+    CANONICAL_URL = "canonicalUrl",
     /// Status concept: asserted as having happened.
     OCCURRED = "Occurred",
     /// Status concept: announced or scheduled.

@@ -1,7 +1,7 @@
 //! Why one input or one record could not become a document.
 //!
-//! Every error names the file (and the line or record) so the caller can report it and go on with
-//! the other inputs; nothing here stops a run.
+//! Every error names the file (and the line or record) or the URL so the caller can report it and
+//! go on with the other inputs; nothing here stops a run.
 
 use std::fmt;
 use std::io;
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub enum RecordAt {
     /// A line of a JSONL file, or the line of a JSON syntax error, counted from 1.
     Line(usize),
-    /// An element of a JSON array, counted from 0.
+    /// An element of a JSON array, or a record of a WARC file, counted from 0.
     Index(usize),
 }
 
@@ -85,13 +85,67 @@ pub enum SourceError {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// A URL could not be fetched: no connection, a timeout, too many redirects.
+    #[error("cannot fetch {url}: {reason}")]
+    Fetch {
+        /// The URL asked for.
+        url: String,
+        /// What went wrong and what to try.
+        reason: String,
+    },
+    /// The server answered with an error status (after any retries).
+    #[error("{url} answered {status} {reason}; check the URL")]
+    Status {
+        /// The URL asked for.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+        /// The status's reason phrase.
+        reason: String,
+    },
+    /// A response body is larger than the limit.
+    #[error("{url} is larger than {limit} bytes; raise --max-body to read it")]
+    TooLarge {
+        /// The URL asked for.
+        url: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A URL given as an article is not an HTML page.
+    #[error("{url} is {content_type}, not an HTML page; pass article pages, or feeds with --feed")]
+    NotHtml {
+        /// The URL asked for.
+        url: String,
+        /// The `Content-Type` the server sent.
+        content_type: String,
+    },
+    /// A URL given as a feed is not RSS or Atom.
+    #[error("{url} is not an RSS or Atom feed ({reason}); check the feed's URL")]
+    NotAFeed {
+        /// The URL asked for.
+        url: String,
+        /// What the parser said.
+        reason: String,
+    },
+    /// A fetched page holds no article text that readability could find.
+    #[error("found no article text at {url}; is it an article page?")]
+    NoArticleAt {
+        /// The URL asked for.
+        url: String,
+    },
 }
 
 impl SourceError {
-    /// The file the error is about (`-` for standard input).
+    /// The file the error is about (`-` for standard input), or the URL.
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
+            Self::Fetch { url, .. }
+            | Self::Status { url, .. }
+            | Self::TooLarge { url, .. }
+            | Self::NotHtml { url, .. }
+            | Self::NotAFeed { url, .. }
+            | Self::NoArticleAt { url } => Path::new(url.as_str()),
             Self::NotFound { path }
             | Self::Unreadable { path, .. }
             | Self::Empty { path }
@@ -102,7 +156,7 @@ impl SourceError {
         }
     }
 
-    /// Where to look: the path, with `:line` or `[index]` for a record (`news.jsonl:3`).
+    /// Where to look: the path, with `:line` or `[index]` for a record (`news.jsonl:3`), or the URL.
     #[must_use]
     pub fn location(&self) -> String {
         match self {

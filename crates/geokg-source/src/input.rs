@@ -55,17 +55,25 @@ pub(crate) enum Format {
     Json,
     /// `.jsonl`: one crawler record per line.
     JsonLines,
+    /// `.warc`, `.warc.gz`: a crawl dump, read record by record.
+    Warc,
 }
 
 impl Format {
     /// The format of a known extension (case-insensitive), or `None`.
     pub(crate) fn of(path: &Path) -> Option<Self> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        if extension == "gz" {
+            let stem = Path::new(path.file_stem()?);
+            let inner = stem.extension()?.to_str()?.to_ascii_lowercase();
+            return (inner == "warc").then_some(Self::Warc);
+        }
         Some(match extension.as_str() {
             "txt" | "md" => Self::Text,
             "html" | "htm" => Self::Html,
             "json" => Self::Json,
             "jsonl" => Self::JsonLines,
+            "warc" => Self::Warc,
             _ => return None,
         })
     }
@@ -76,7 +84,7 @@ impl Format {
 ///
 /// Folders are walked recursively and their files sorted by path, so runs are repeatable. Inside a
 /// folder, hidden entries (`.git`, `.DS_Store`) are skipped, and so are files of other extensions
-/// than `.txt`, `.md`, `.html`, `.htm`, `.json` and `.jsonl`; a file named explicitly is read
+/// than `.txt`, `.md`, `.html`, `.htm`, `.json`, `.jsonl`, `.warc` and `.warc.gz`; a file named explicitly is read
 /// whatever its extension. Symbolic links to files are followed, links to folders are not (they
 /// can loop). Inputs keep their command-line order; nothing is opened, and a path that does not
 /// exist becomes [`Input::Missing`], to be reported when read.
@@ -183,6 +191,8 @@ mod tests {
             "c/feed.JSONL",
             "c/list.json",
             "c/page.htm",
+            "c/crawl.warc.gz",
+            "c/other.tar.gz",
             ".git/config.txt",
             "a/.hidden.txt",
             "a/photo.jpg",
@@ -192,7 +202,7 @@ mod tests {
         }
         assert_eq!(
             listed(&[root], root),
-            ["a/b/c.html", "a/z.md", "a.txt", "b.txt", "c/feed.JSONL", "c/list.json", "c/page.htm"]
+            ["a/b/c.html", "a/z.md", "a.txt", "b.txt", "c/crawl.warc.gz", "c/feed.JSONL", "c/list.json", "c/page.htm"]
         );
     }
 

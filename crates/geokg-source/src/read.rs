@@ -1,8 +1,10 @@
 //! Reading one input into its documents: checks that the bytes are text, then hands them to the
-//! reader of their format (plain text here, HTML in `html`, crawler records in `record`).
+//! reader of their format (plain text here, HTML in `html`, crawler records in `record`, WARC
+//! dumps in `crawl`).
 //!
 //! Each document comes as its own `Result`, so one bad record never hides the good ones.
 
+use crate::crawl::WarcRecords;
 use crate::error::SourceError;
 use crate::input::{Format, Input};
 use crate::record::{self, JsonLines};
@@ -52,8 +54,9 @@ impl ReadOptions {
 
 /// The documents of one input, in file order, each a `Result`; made by [`read`].
 ///
-/// A JSONL file is read line by line as the iterator advances, so a crawl dump of any size needs
-/// the memory of one line; every other input is read whole when [`read`] is called.
+/// A JSONL file is read line by line and a WARC file record by record as the iterator advances,
+/// so a crawl dump of any size needs the memory of one line or record; every other input is read
+/// whole when [`read`] is called.
 #[derive(Debug)]
 pub struct Documents {
     inner: Inner,
@@ -64,6 +67,7 @@ pub struct Documents {
 enum Inner {
     Read(vec::IntoIter<Result<Document, SourceError>>),
     Lines(JsonLines),
+    Warc(Box<WarcRecords>),
 }
 
 impl Iterator for Documents {
@@ -73,6 +77,7 @@ impl Iterator for Documents {
         let next = match &mut self.inner {
             Inner::Read(documents) => documents.next(),
             Inner::Lines(lines) => lines.next(),
+            Inner::Warc(records) => records.next(),
         };
         next.map(|document| document.map(|document| self.options.apply(document)))
     }
@@ -95,6 +100,8 @@ impl Documents {
 /// - `.json` (an object or an array of objects) and `.jsonl` (an object per line): crawler
 ///   records with `text` or `maintext`, and optionally `title`, `url`, `date_publish` and
 ///   `language` (the news-please field names).
+/// - `.warc`, `.warc.gz`: each successful HTML response record, read as a web page whose source
+///   is its `WARC-Target-URI`.
 /// - standard input: text, or HTML when it starts with `<!doctype html` or `<html`.
 ///
 /// A file's source is its canonical absolute path; a record's is its `url`, else
@@ -143,6 +150,12 @@ fn read_file(path: &Path, options: &ReadOptions) -> Documents {
             Err(error) => Documents::one(Err(error), options),
         };
     }
+    if format == Format::Warc {
+        return match WarcRecords::open(path) {
+            Ok(records) => Documents { inner: Inner::Warc(Box::new(records)), options: options.clone() },
+            Err(error) => Documents::one(Err(error), options),
+        };
+    }
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -158,7 +171,7 @@ fn read_file(path: &Path, options: &ReadOptions) -> Documents {
         Format::Text => vec![Ok(Document::new(text).with_source(source))],
         Format::Html => vec![html_document(text, path, source)],
         Format::Json => record::read_json(text, path, &source),
-        Format::JsonLines => unreachable!("JSONL is streamed above"),
+        Format::JsonLines | Format::Warc => unreachable!("JSONL and WARC are streamed above"),
     };
     Documents::all(results, options)
 }
