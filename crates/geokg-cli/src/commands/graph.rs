@@ -1,0 +1,91 @@
+//! What the graph commands share: the view, loaded from its cache beside the store when the
+//! store has not changed (else built from the store's facts and cached), the filters, and
+//! rendering of actors.
+
+use crate::cli::GraphArgs;
+use anyhow::Context;
+use geokg_graph::{Filter, Names, NodeRef, Relations, StatusSet, View};
+use geokg_model::PartialDate;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The built view with its name index.
+pub(crate) struct Loaded {
+    pub(crate) view: View,
+    pub(crate) names: Names,
+}
+
+/// Loads the graph view of the store at `store_path`, from the cache when it is current.
+pub(crate) fn load(store_path: &Path) -> anyhow::Result<Loaded> {
+    let store = super::open_read(store_path)?;
+    let key = store.state_key()?;
+    let cache = cache_path(store_path);
+    let view = if let Some(view) = read_cache(&cache, &key) {
+        view
+    } else {
+        let view = View::build(&store.facts()?);
+        // A store on a read-only medium still answers; it only rebuilds every time.
+        let _ = write_cache(&cache, &key, &view);
+        view
+    };
+    let names = Names::new(&view, geokg_extract::Extractor::default().aliases());
+    Ok(Loaded { view, names })
+}
+
+/// The cache file beside the store: `geokg.db` → `geokg.db.view`.
+fn cache_path(store_path: &Path) -> PathBuf {
+    let mut name = store_path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(".view");
+    store_path.with_file_name(name)
+}
+
+/// The cached view when its first line is the store's current key.
+fn read_cache(path: &Path, key: &str) -> Option<View> {
+    let mut reader = BufReader::new(File::open(path).ok()?);
+    let mut first = String::new();
+    reader.read_line(&mut first).ok()?;
+    if first.trim_end() != key {
+        return None;
+    }
+    View::read_cache(reader).ok()
+}
+
+/// Writes the view after its key, through a temporary file renamed into place.
+fn write_cache(path: &Path, key: &str, view: &View) -> anyhow::Result<()> {
+    let temporary = path.with_extension("view.tmp");
+    let mut writer = BufWriter::new(File::create(&temporary)?);
+    writeln!(writer, "{key}")?;
+    view.write_cache(&mut writer)?;
+    writer.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
+    std::fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The filter the flags describe.
+pub(crate) fn filter(args: &GraphArgs) -> anyhow::Result<Filter> {
+    let statuses = StatusSet::parse(&args.status).with_context(|| {
+        format!(
+            "--status {}: use occurred, planned, alleged, speculative, negated (comma-separated) or any",
+            args.status
+        )
+    })?;
+    let via = Relations::parse(&args.via)
+        .with_context(|| format!("--via {}: use met, supplied, leads (comma-separated)", args.via))?;
+    Ok(Filter::default()
+        .with_since(args.since)
+        .with_until(args.until)
+        .with_statuses(statuses)
+        .with_min_sources(args.min_sources)
+        .with_via(via)
+        .with_as_states(args.as_states))
+}
+
+/// A date or nothing.
+pub(crate) fn date(date: Option<PartialDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Labels joined by `; `.
+pub(crate) fn labels<'a>(nodes: impl IntoIterator<Item = &'a NodeRef>) -> String {
+    nodes.into_iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join("; ")
+}

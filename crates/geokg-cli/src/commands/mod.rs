@@ -1,0 +1,64 @@
+//! One file per subcommand; this one dispatches and holds what they share: opening the store.
+
+mod central;
+mod communities;
+mod dump;
+mod extract;
+mod forget;
+mod graph;
+mod ingest;
+mod list;
+mod neighbors;
+mod path;
+mod query;
+mod stats;
+mod timeline;
+mod who_met;
+
+use crate::cli::{Args, Command};
+use geokg_store::Store;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs the subcommand; `Ok` carries the exit code (0, or 1 for nothing found / some input failed).
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = args.store.as_path();
+    match args.command {
+        Command::Ingest(ingest) => ingest::run(store, &ingest, args.quiet),
+        Command::Extract(extract) => extract::run(&extract),
+        Command::Meetings(list) => list::meetings(&open_read(store)?, &list),
+        Command::Transfers(list) => list::transfers(&open_read(store)?, &list),
+        Command::Leaders(list) => list::leaders(&open_read(store)?, &list),
+        Command::WhoMet(who_met) => who_met::run(store, &who_met),
+        Command::Path(path) => path::run(store, &path),
+        Command::Neighbors(neighbors) => neighbors::run(store, &neighbors),
+        Command::Central(central) => central::run(store, &central),
+        Command::Communities(communities) => communities::run(store, &communities),
+        Command::Timeline(timeline) => timeline::run(store, &timeline),
+        Command::Query(query) => query::run(store, &query),
+        Command::Stats(stats) => stats::run(&open_read(store)?, &stats),
+        Command::Dump(dump) => dump::run(&open_read(store)?, &dump),
+        Command::Forget(forget) => forget::run(&open_write(store, false)?, &forget),
+    }
+}
+
+/// Opens the store for a command that only reads; another process may be writing.
+pub(crate) fn open_read(path: &Path) -> anyhow::Result<Store> {
+    #[cfg(feature = "rocksdb")]
+    return Ok(Store::open_read_only(path)?);
+    #[cfg(not(feature = "rocksdb"))]
+    anyhow::bail!("this geokg was built without the on-disk store; cannot open {}", path.display())
+}
+
+/// Opens the store for writing, creating it when asked; a second writer gets a clear error.
+pub(crate) fn open_write(path: &Path, create: bool) -> anyhow::Result<Store> {
+    #[cfg(feature = "rocksdb")]
+    return anyhow::Context::with_context(Store::open(path, create), || {
+        format!("cannot use the store at {}", path.display())
+    });
+    #[cfg(not(feature = "rocksdb"))]
+    {
+        let _ = create;
+        anyhow::bail!("this geokg was built without the on-disk store; cannot open {}", path.display())
+    }
+}
