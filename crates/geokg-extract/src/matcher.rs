@@ -115,24 +115,10 @@ pub(crate) fn strip_accents(text: &str) -> String {
     text.chars()
         .map(|c| {
             let lower = c.to_lowercase().next().unwrap_or(c);
-            let base = match lower {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-                'ç' | 'ć' | 'č' => 'c',
-                'ď' | 'đ' => 'd',
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-                'ğ' => 'g',
-                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-                'ł' => 'l',
-                'ñ' | 'ń' | 'ň' => 'n',
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-                'ř' => 'r',
-                'ś' | 'š' | 'ş' | 'ș' => 's',
-                'ť' | 'ţ' | 'ț' => 't',
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-                'ý' | 'ÿ' => 'y',
-                'ź' | 'ż' | 'ž' => 'z',
-                _ => return c,
-            };
+            let base = geokg_model::iri::fold_accent(lower);
+            if base == lower {
+                return c;
+            }
             if c.is_uppercase() { base.to_ascii_uppercase() } else { base }
         })
         .collect()

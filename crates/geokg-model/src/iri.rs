@@ -89,7 +89,9 @@ pub fn slug(text: &str) -> String {
     if slug.is_empty() { short_hash(text) } else { slug }
 }
 
-fn fold_accent(c: char) -> char {
+/// A lower-case accented Latin letter's base letter (`ğ` → `g`); other characters unchanged.
+#[must_use]
+pub fn fold_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'č' => 'c',
