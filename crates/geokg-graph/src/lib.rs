@@ -9,6 +9,7 @@ mod paths;
 mod project;
 mod questions;
 mod strings;
+mod subgraph;
 pub mod synthetic;
 mod view;
 
@@ -20,6 +21,7 @@ pub use names::Names;
 pub use paths::{Direction, Hop, Path, PathOptions, Paths, Weight};
 pub use project::{Filter, Relations, StatusSet};
 pub use questions::{Counterpart, Ego, EgoEdge, EgoNode, MeetingEntry, Pair, Query, SourceRef, TimelineEntry};
+pub use subgraph::{DEFAULT_LIMIT, LeftOut, SubEdge, SubNode, Subgraph};
 pub use view::{Edge, NodeRef, Relation, View};
 
 #[cfg(test)]
