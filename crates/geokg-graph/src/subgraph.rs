@@ -217,11 +217,16 @@ impl Query<'_> {
             let (lo, hi) = day_range(date);
             (lo != UNDATED).then(|| (PartialDate::from_days(lo.into()), PartialDate::from_days(hi.into())))
         };
+        let kind = match relation {
+            Relation::Met => view.meetings[fact as usize].kind.as_str(),
+            Relation::Supplied => "transfer",
+            Relation::Leads => "office",
+        };
         let mut edge = SubEdge {
             relation,
             from,
             to,
-            kind: String::new(),
+            kind: kind.to_owned(),
             date: None,
             start: None,
             end: None,
@@ -236,7 +241,6 @@ impl Query<'_> {
         match relation {
             Relation::Met => {
                 let meeting = view.meetings[fact as usize];
-                edge.kind = meeting.kind.as_str().to_owned();
                 edge.date = meeting.date;
                 (edge.start, edge.end) = span(meeting.date).unzip();
                 edge.status = Some(meeting.status);
@@ -245,7 +249,6 @@ impl Query<'_> {
             }
             Relation::Supplied => {
                 let transfer = view.transfers[fact as usize];
-                edge.kind = "transfer".to_owned();
                 edge.date = transfer.date;
                 (edge.start, edge.end) = span(transfer.date).unzip();
                 edge.status = Some(transfer.status);
@@ -255,7 +258,6 @@ impl Query<'_> {
             }
             Relation::Leads => {
                 let lead = view.leads[fact as usize];
-                edge.kind = "office".to_owned();
                 edge.date = lead.last;
                 edge.start = span(lead.first).map(|(lo, _)| lo);
                 edge.end = span(lead.last).map(|(_, hi)| hi);
