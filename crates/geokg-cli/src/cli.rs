@@ -81,6 +81,15 @@ pub(crate) enum Command {
     Communities(CommunitiesArgs),
     /// Every meeting and transfer involving an actor, in date order.
     Timeline(TimelineArgs),
+    /// Draw the graph: DOT, SVG, PNG, GraphML, GEXF, Cytoscape.js JSON or an interactive HTML page.
+    ///
+    /// The same graph, filters and names as the graph questions; `--around NAME --hops N` draws an
+    /// ego network, `--as-states` the states. SVG, PNG and HTML are laid out and drawn by geokg
+    /// itself (no Graphviz or browser needed); the HTML page is one file that works offline.
+    /// At most --limit actors are drawn (the best connected, or the nearest to --around); how
+    /// many were left out is printed and written in the picture's caption. Without -o, text
+    /// formats go to standard output; the format is guessed from -o's extension when not given.
+    Export(ExportArgs),
     /// Run a SPARQL query over the whole graph (the default graph is the union of all documents).
     ///
     /// QUERY is SPARQL text, a .rq file, or the name of a built-in query (see --list). Prefixes
@@ -232,9 +241,10 @@ pub(crate) enum ListFormat {
     Csv,
 }
 
-/// Filters of the graph questions (who-met, path, neighbors, central, communities, timeline).
+/// Filters of the graph questions (who-met, path, neighbors, central, communities, timeline)
+/// and of the pictures (export).
 #[derive(Debug, Clone, clap::Args)]
-pub(crate) struct GraphArgs {
+pub(crate) struct FilterArgs {
     /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated events drop out.
     #[arg(long, value_name = "DATE")]
     pub(crate) since: Option<PartialDate>,
@@ -253,6 +263,13 @@ pub(crate) struct GraphArgs {
     /// Roll persons up to the state they led at the date of each fact.
     #[arg(long)]
     pub(crate) as_states: bool,
+}
+
+/// Filters and format of the graph questions.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct GraphArgs {
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
@@ -352,6 +369,47 @@ pub(crate) struct TimelineArgs {
     pub(crate) name: String,
     #[command(flatten)]
     pub(crate) graph: GraphArgs,
+}
+
+/// `geokg export`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExportArgs {
+    /// The format [default: from -o's extension, else html].
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<ExportFormat>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Only the actors within --hops of this one: a name in any language, a surname, a Wikidata id or an IRI.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) around: Option<String>,
+    /// With --around: how far to go, in hops.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+    pub(crate) hops: usize,
+    /// At most this many actors: the best connected, or the nearest to --around.
+    #[arg(long, value_name = "N", default_value_t = geokg_graph::DEFAULT_LIMIT)]
+    pub(crate) limit: usize,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
+}
+
+/// Formats of `geokg export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// Graphviz DOT (render with dot, neato or sfdp).
+    Dot,
+    /// An SVG picture.
+    Svg,
+    /// A PNG picture.
+    Png,
+    /// GraphML, for yEd, Gephi and Cytoscape desktop.
+    Graphml,
+    /// GEXF 1.3 with dated facts, for Gephi's timeline.
+    Gexf,
+    /// Cytoscape.js elements as JSON.
+    Cytoscape,
+    /// A self-contained interactive HTML page.
+    Html,
 }
 
 /// `geokg query`.

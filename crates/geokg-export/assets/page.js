@@ -4,7 +4,8 @@
 //
 // For tests, the page reports on <body>: data-drawn-nodes, data-drawn-edges (what the last
 // frame drew), data-highlighted (labels found, joined by "|") and data-errors (script errors,
-// console errors and blocked requests). "#search=NAME" in the address runs a search on load.
+// console errors and blocked requests). The address's hash sets the controls on load, so a view
+// can be shared: "#search=NAME&from=2023-01-01&to=2023-12-31&undated=0".
 "use strict";
 
 const errors = [];
@@ -389,6 +390,11 @@ resize();
 fit();
 draw();
 const hash = new URLSearchParams(location.hash.slice(1));
+if (hash.has("from")) from.value = toDay(hash.get("from"));
+if (hash.has("to")) to.value = toDay(hash.get("to"));
+if (hash.has("undated")) undated.checked = hash.get("undated") !== "0";
+showDates();
+draw();
 if (hash.has("search")) {
   search.value = hash.get("search");
   find(search.value);

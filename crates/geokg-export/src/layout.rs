@@ -117,7 +117,7 @@ fn fit(position: Vec<(f64, f64)>, radii: Vec<f64>) -> Layout {
     }
     let n = position.len() as f64;
     // Big enough that neighbours do not overlap, small enough to fit a screen when few.
-    let target = (90.0 * n.sqrt()).clamp(240.0, 4000.0);
+    let target = (100.0 * n.sqrt()).clamp(360.0, 4000.0);
     let scale = target / (x1 - x0).max(y1 - y0).max(1.0);
     let positions: Vec<(f64, f64)> =
         position.iter().map(|&(x, y)| (MARGIN + (x - x0) * scale, MARGIN + (y - y0) * scale)).collect();

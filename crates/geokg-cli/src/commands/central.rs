@@ -18,7 +18,7 @@ pub(crate) fn run(store: &std::path::Path, args: &CentralArgs) -> anyhow::Result
         (false, None) => Betweenness::Auto,
     };
     let loaded = graph::load(store)?;
-    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph)?);
+    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph.filter)?);
     let ranking = query.central(&CentralOptions { measure, top: Some(args.top), betweenness });
     let mut out = output::stdout();
     match args.graph.format {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 pub(crate) fn run(store: &std::path::Path, args: &CommunitiesArgs) -> anyhow::Result<ExitCode> {
     let loaded = graph::load(store)?;
-    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph)?);
+    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph.filter)?);
     let mut communities = query.communities();
     communities.groups.truncate(args.top);
     let mut out = output::stdout();

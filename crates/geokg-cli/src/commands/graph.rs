@@ -2,7 +2,7 @@
 //! store has not changed (else built from the store's facts and cached), the filters, and
 //! rendering of actors.
 
-use crate::cli::GraphArgs;
+use crate::cli::FilterArgs;
 use anyhow::Context;
 use geokg_graph::{Filter, Names, NodeRef, Relations, StatusSet, View};
 use geokg_model::PartialDate;
@@ -62,7 +62,7 @@ fn write_cache(path: &Path, key: &str, view: &View) -> anyhow::Result<()> {
 }
 
 /// The filter the flags describe.
-pub(crate) fn filter(args: &GraphArgs) -> anyhow::Result<Filter> {
+pub(crate) fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
     let statuses = StatusSet::parse(&args.status).with_context(|| {
         format!(
             "--status {}: use occurred, planned, alleged, speculative, negated (comma-separated) or any",

@@ -3,6 +3,7 @@
 mod central;
 mod communities;
 mod dump;
+mod export;
 mod extract;
 mod forget;
 mod graph;
@@ -35,6 +36,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Central(central) => central::run(store, &central),
         Command::Communities(communities) => communities::run(store, &communities),
         Command::Timeline(timeline) => timeline::run(store, &timeline),
+        Command::Export(export) => export::run(store, &export, args.quiet),
         Command::Query(query) => query::run(store, &query),
         Command::Stats(stats) => stats::run(&open_read(store)?, &stats),
         Command::Dump(dump) => dump::run(&open_read(store)?, &dump),

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 pub(crate) fn run(store: &std::path::Path, args: &NeighborsArgs) -> anyhow::Result<ExitCode> {
     let loaded = graph::load(store)?;
-    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph)?);
+    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph.filter)?);
     let mut ego = query.neighbors(&args.name, args.hops)?;
     let left_out = ego.nodes.len().saturating_sub(args.limit);
     if left_out > 0 {

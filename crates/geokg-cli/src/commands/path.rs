@@ -13,7 +13,7 @@ pub(crate) fn run(store: &std::path::Path, args: &PathArgs) -> anyhow::Result<Ex
     let weight = Weight::parse(&args.weight)
         .with_context(|| format!("--weight {}: use hops, recency or sources", args.weight))?;
     let loaded = graph::load(store)?;
-    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph)?);
+    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph.filter)?);
     let options = PathOptions { max_hops: args.max_hops, k: args.k, weight };
     let paths = query.path(&args.from, &args.to, &options)?;
     let mut out = output::stdout();

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 pub(crate) fn run(store: &std::path::Path, args: &TimelineArgs) -> anyhow::Result<ExitCode> {
     let loaded = graph::load(store)?;
-    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph)?);
+    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph.filter)?);
     let entries = query.timeline(&args.name)?;
     let mut out = output::stdout();
     match args.graph.format {

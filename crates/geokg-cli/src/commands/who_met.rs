@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 pub(crate) fn run(store: &std::path::Path, args: &WhoMetArgs) -> anyhow::Result<ExitCode> {
     let loaded = graph::load(store)?;
-    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph)?);
+    let query = Query::new(&loaded.view, &loaded.names, graph::filter(&args.graph.filter)?);
     let mut out = output::stdout();
     let format = args.graph.format;
     let n = match (&args.name, &args.other) {

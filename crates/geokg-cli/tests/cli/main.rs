@@ -1,6 +1,7 @@
 //! The built `geokg` run on examples/ with a store in a temporary folder: one test binary, a
 //! module per subcommand.
 
+mod export;
 mod extract;
 mod graph;
 mod ingest;

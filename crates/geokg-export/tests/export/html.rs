@@ -120,6 +120,22 @@ fn typing_a_name_in_the_search_box_highlights_it() {
 }
 
 #[test]
+fn the_date_range_filters_facts() {
+    let (_dir, path) = page();
+    let (dom, _) = chromium(&path, "from=2024-01-01&to=2024-12-31&undated=0", &["--dump-dom"]);
+    let in_2024 = subgraph()
+        .edges
+        .iter()
+        .filter_map(|edge| edge.start.zip(edge.end))
+        .filter(|(start, end)| start.to_string().as_str() <= "2024-12-31" && end.to_string().as_str() >= "2024-01-01")
+        .count();
+    assert!(in_2024 > 0 && in_2024 < subgraph().edges.len());
+    assert_eq!(body_data(&dom, "drawn-edges"), in_2024.to_string());
+    assert_eq!(body_data(&dom, "drawn-nodes"), subgraph().nodes.len().to_string());
+    assert_eq!(body_data(&dom, "errors"), "0", "{}", body_data(&dom, "error-messages"));
+}
+
+#[test]
 fn chromium_takes_a_screenshot_for_people_to_look_at() {
     let (_dir, path) = page();
     let screenshot = output_dir().join("export-html.png");
@@ -129,4 +145,23 @@ fn chromium_takes_a_screenshot_for_people_to_look_at() {
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     let info = decoder.read_info().unwrap();
     assert_eq!((info.info().width, info.info().height), (1200, 800));
+}
+
+#[test]
+fn a_large_graph_is_cut_to_500_actors_drawn_and_says_so() {
+    let facts = geokg_graph::synthetic::facts(900, 4000, 400, 5, 11);
+    let subgraph = crate::support::subgraph_of(&facts, None, geokg_graph::DEFAULT_LIMIT);
+    assert_eq!(subgraph.nodes.len(), 500);
+    assert!(subgraph.left_out.nodes > 0, "the sample should be larger than the limit");
+    let path = output_dir().join("large.html");
+    std::fs::write(&path, export(&subgraph, Format::Html).unwrap()).unwrap();
+    let (dom, urls) = chromium(&path, "", &["--dump-dom"]);
+    assert_eq!(body_data(&dom, "drawn-nodes"), "500");
+    assert_eq!(body_data(&dom, "drawn-edges"), subgraph.edges.len().to_string());
+    assert_eq!(body_data(&dom, "errors"), "0", "{}", body_data(&dom, "error-messages"));
+    assert!(urls.is_empty(), "{urls:?}");
+    assert!(
+        dom.contains(&format!("{} actors and {} facts left out", subgraph.left_out.nodes, subgraph.left_out.edges))
+    );
+    chromium(&path, "", &[&format!("--screenshot={}", output_dir().join("export-html-large.png").display())]);
 }
