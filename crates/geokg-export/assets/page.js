@@ -38,6 +38,10 @@ for (const edge of graph.edges) {
   edge.hi = edge.end ? toDay(edge.end) : null;
 }
 for (const node of graph.nodes) node.folded = fold(node.label);
+// Labels are placed best connected first, so those are the ones that win a crowded spot.
+const byDegree = graph.nodes.map((_, i) => i).sort((a, b) => graph.nodes[b].degree - graph.nodes[a].degree || a - b);
+// Many lines drown each other: thinner ink the more there are.
+const ink = Math.max(0.25, Math.min(1, 300 / Math.max(1, graph.edges.length)));
 
 // The view: world coordinates (the layout's pixels) to screen pixels.
 const view = { scale: 1, x: 0, y: 0 };
@@ -138,7 +142,7 @@ function draw() {
     const [cwx, cwy] = control(edge);
     const cx = cwx * view.scale + view.x, cy = cwy * view.scale + view.y;
     const near = lit(edge.from) || lit(edge.to) || (selected && selected.edge === edge);
-    context.globalAlpha = (focus && !near ? 0.15 : 1) * (edge.line === "negated" ? 0.4 : 1);
+    context.globalAlpha = (focus && !near ? 0.15 : near ? 1 : ink) * (edge.line === "negated" ? 0.4 : 1);
     context.strokeStyle = edge.color;
     context.lineWidth = selected && selected.edge === edge ? 3 : 1.4;
     context.setLineDash(DASHES[edge.line]);
@@ -172,15 +176,26 @@ function draw() {
     context.lineWidth = lit(i) || i === graph.center ? 3 : 1.5;
     context.strokeStyle = lit(i) ? "#000" : i === graph.center ? "#333" : "#fff";
     context.stroke();
-    if (labelAll || lit(i) || node.degree >= graph.labelDegree) {
-      context.font = (lit(i) ? "bold " : "") + "11px 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
-      context.textAlign = "center";
-      context.lineWidth = 3;
-      context.strokeStyle = "#fff";
-      context.strokeText(node.label, x, y + r + 12);
-      context.fillStyle = "#111";
-      context.fillText(node.label, x, y + r + 12);
-    }
+  }
+  // Labels: found and selected actors always, the others while there is room for them.
+  const placed = [];
+  context.textAlign = "center";
+  for (const i of byDegree) {
+    const node = graph.nodes[i];
+    if (!(labelAll || lit(i) || node.degree >= graph.labelDegree)) continue;
+    const [x, y] = screen(node);
+    const top = y + Math.max(2, node.r * view.scale) + 2;
+    context.font = (lit(i) ? "bold " : "") + "11px 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+    const half = context.measureText(node.label).width / 2;
+    const box = [x - half, top, x + half, top + 13];
+    if (!lit(i) && placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    placed.push(box);
+    context.globalAlpha = focus && !lit(i) && !neighbourOfFocus(i) ? 0.25 : 1;
+    context.lineWidth = 3;
+    context.strokeStyle = "#fff";
+    context.strokeText(node.label, x, top + 10);
+    context.fillStyle = "#111";
+    context.fillText(node.label, x, top + 10);
   }
   context.globalAlpha = 1;
   body.dataset.drawnNodes = drawnNodes;
