@@ -47,9 +47,17 @@ pub(crate) fn caption(subgraph: &Subgraph) -> String {
 }
 
 pub(crate) fn write(subgraph: &Subgraph, layout: &Layout) -> String {
-    let width = layout.width.max(MIN_WIDTH);
+    // Long names stick out of the layout's margin: widen the picture to hold them (about 6.8 px
+    // a character at 11 px), then centre the drawing.
+    let half = |i: usize| subgraph.nodes[i].node.label.chars().count() as f64 * 3.4 + 8.0;
+    let (mut left, mut right) = (0.0f64, layout.width);
+    for (i, &(x, _)) in layout.positions.iter().enumerate() {
+        left = left.min(x - half(i));
+        right = right.max(x + half(i));
+    }
+    let width = (right - left).max(MIN_WIDTH);
     let height = layout.height + TOP + BOTTOM;
-    let dx = (width - layout.width) / 2.0;
+    let dx = -left + (width - (right - left)) / 2.0;
     let at = |i: usize| (layout.positions[i].0 + dx, layout.positions[i].1 + TOP);
     let mut out = String::new();
     let _ = writeln!(

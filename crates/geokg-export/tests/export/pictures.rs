@@ -45,6 +45,15 @@ fn the_svg_is_well_formed_with_every_actor_fact_and_label() {
     for node in &subgraph.nodes {
         assert!(texts.contains(&node.node.label.as_str()), "no label {:?}", node.node.label);
     }
+    // Names stay on the picture, long ones too (about 6.8 px a character at 11 px).
+    for text in document.descendants().filter(|n| {
+        n.has_tag_name("text")
+            && n.parent().is_some_and(|p| p.attribute("class").is_some_and(|c| c.starts_with("node ")))
+    }) {
+        let x: f64 = text.attribute("x").unwrap().parse().unwrap();
+        let half = text.text().unwrap().chars().count() as f64 * 3.4;
+        assert!(x - half >= 0.0 && x + half <= width, "{:?} sticks out at x = {x}", text.text());
+    }
     // Statuses show as dashes: planned and speculative dashed, alleged dotted.
     let dashes = |status: &str| {
         document
