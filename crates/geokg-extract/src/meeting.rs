@@ -222,7 +222,13 @@ fn nearest_date(context: &Context<'_>, analysed: &Analysed, span: (usize, usize)
     let distance = |d: &&DateMention| if d.start >= at { d.start - at } else { at - d.end };
     let inside: Vec<&DateMention> =
         analysed.dates.iter().filter(|d| d.start >= span.0 && d.end <= span.1).filter(usable).collect();
-    inside.into_iter().min_by_key(distance).copied()
+    // "In the next few days, X will visit Y": a date that opens the sentence dates all of it.
+    let fronted = || {
+        analysed.dates.iter().find(|d| {
+            d.end <= span.0 && words_between(context.text, analysed.sentence.start, d.start) <= 1 && usable(d)
+        })
+    };
+    inside.into_iter().min_by_key(distance).or_else(fronted).copied()
 }
 
 /// The date and status of an event triggered at `at`, read in `span`.
@@ -327,7 +333,9 @@ pub(crate) fn meetings(context: &Context<'_>, entities: &mut Entities, sentences
             visitor: d.visitor.map(|p| entities.get(p).clone()),
             host: d.host.map(|p| entities.get(p).clone()),
             place: d.place.map(|p| entities.get(p).clone()),
-            date: d.date,
+            // A meeting told as news without a date of its own happened when the news did;
+            // not one told as a habit ("meet every year").
+            date: d.date.or(context.date.filter(|_| d.status == Status::Occurred && !d.repeated)),
             status: d.status,
             evidence: d.evidence,
         })
@@ -720,7 +728,7 @@ mod tests {
 
     #[test]
     fn a_speaker_reporting_others_is_not_at_the_table() {
-        insta::assert_snapshot!(facts("en", "A minister said Chinese President Xi Jinping met Putin."), @"meeting occurred Xi Jinping + Vladimir Putin");
+        insta::assert_snapshot!(facts("en", "A minister said Chinese President Xi Jinping met Putin."), @"meeting occurred Xi Jinping + Vladimir Putin 2024-07-23");
     }
 
     #[test]
