@@ -94,6 +94,14 @@ pub(crate) fn evidence(context: &Context<'_>, analysed: &Analysed, rule: &str, c
     }
 }
 
+/// Whether the name ending at `end` goes on as a type number ("Shahed-136", "Kallas-2A"): a
+/// drone's or a tank's name, not a person's.
+fn is_model_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix('-') else { return false };
+    let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    number.len() < rest.len() && !number.starts_with(char::is_lowercase)
+}
+
 impl Extractor {
     /// Problems found in the built-in data (bad rows are skipped); empty when all is well.
     #[must_use]
@@ -126,7 +134,12 @@ impl Extractor {
                 prose.push_str(&text[s.start..s.end]);
                 prose.push(' ');
             }
-            language::detect(&prose).map(str::to_owned)
+            match language::detect(&prose) {
+                Some((language, true)) => Some(language.to_owned()),
+                unsure => language::by_words(&prose, &inner.lexicons)
+                    .or(unsure.map(|(language, _)| language))
+                    .map(str::to_owned),
+            }
         });
         let language = detected.clone().unwrap_or_else(|| "en".to_owned());
         let chosen = language::closest(&language, &inner.languages).map(str::to_owned);
@@ -223,10 +236,12 @@ fn analyse(
             .map(|h| Hit { start: h.start + span.start, end: h.end + span.start, ..h })
             .collect();
         analysed.mentions = mention::gazetteer_mentions(context, entities, &hits);
-        // "in May": a surname that is also a date word is the date.
+        // "in May": a surname that is also a date word is the date; "Shahed-136": a name
+        // followed by a type number is a weapon's.
         let dates = &analysed.dates;
         analysed.mentions.retain(|m| {
-            m.form != mention::MentionForm::Surname || !dates.iter().any(|d| d.start < m.end && m.start < d.end)
+            m.form != mention::MentionForm::Surname
+                || !(dates.iter().any(|d| d.start < m.end && m.start < d.end) || is_model_name(text, m.end))
         });
         sentences.push(analysed);
     }
@@ -343,7 +358,7 @@ mod tests {
 
     #[test]
     fn a_title_names_the_holder_at_the_date() {
-        insta::assert_snapshot!(de("Der russische Präsident empfing den nordkoreanischen Machthaber."), @"meeting occurred Vladimir Putin + Kim Jong Un");
+        insta::assert_snapshot!(de("Der russische Präsident empfing den nordkoreanischen Machthaber."), @"meeting occurred Vladimir Putin + Kim Jong Un 2023-09-11");
     }
 
     #[test]
@@ -373,11 +388,27 @@ mod tests {
     }
 
     #[test]
+    fn a_short_text_is_read_in_the_language_of_its_words() {
+        let document = Document::new("Putin met Xi in Osaka.").with_published("2019-06-29".parse().expect("a date"));
+        insta::assert_snapshot!(render(&Extractor::default().extract(&document)), @r"
+        leader Vladimir Putin Russia President
+        leader Xi Jinping China President
+        meeting occurred Vladimir Putin + Xi Jinping @ Osaka 2019-06-29
+        ");
+    }
+
+    #[test]
+    fn a_surname_with_a_type_number_is_a_model() {
+        assert!(is_model_name("Kallas-2 drones", 6));
+        assert!(!is_model_name("Kallas-Gespräche", 6));
+        assert!(!is_model_name("Kallas, 2024", 6));
+    }
+
+    #[test]
     fn the_damalige_title_is_a_former_office() {
-        insta::assert_snapshot!(de("Kim traf den damaligen US-Präsidenten Donald Trump."), @r"
-        leader Donald Trump United States President (former)
-        leader Kim Jong Un North Korea Supreme Leader
-        meeting occurred Kim Jong Un + Donald Trump
+        insta::assert_snapshot!(de("Angela Merkel empfing den damaligen US-Präsidenten Barack Obama."), @r"
+        leader Barack Obama United States President (former)
+        meeting occurred Angela Merkel + Barack Obama 2023-09-11
         ");
     }
 

@@ -9,7 +9,7 @@ pub use named::NamedQuery;
 pub use query::{QueryFormat, QueryOutput};
 
 use geokg_model::vocab::{RDF_TYPE, gk};
-use geokg_model::{DocumentRecord, Extraction, Facts, FetchRecord, read};
+use geokg_model::{DocumentRecord, Extraction, Facts, FactsMerger, FetchRecord, read};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::store::Store as Oxigraph;
 #[cfg(feature = "rocksdb")]
@@ -244,28 +244,37 @@ impl Store {
     /// Every stored document read back into its record and facts, sorted by source.
     pub fn documents(&self) -> Result<Vec<(DocumentRecord, Extraction)>, StoreError> {
         let mut documents = Vec::new();
+        self.for_each_document(|record, extraction| documents.push((record, extraction)))?;
+        documents.sort_by(|a, b| a.0.source.cmp(&b.0.source));
+        Ok(documents)
+    }
+
+    /// Reads every stored document back, one at a time, in no particular order: a store of any
+    /// size is read with the memory of one document.
+    pub fn for_each_document(&self, mut f: impl FnMut(DocumentRecord, Extraction)) -> Result<(), StoreError> {
+        let mut quads = Vec::new();
         for graph in self.inner.named_graphs() {
             let graph = graph.map_err(StoreError::Storage)?;
             let oxigraph::model::NamedOrBlankNode::NamedNode(graph) = graph else { continue };
             if graph.as_str() == ONTOLOGY_GRAPH {
                 continue;
             }
-            let quads: Vec<Quad> = self
-                .inner
-                .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-                .collect::<Result<_, _>>()
-                .map_err(StoreError::Storage)?;
-            if let Some(document) = read::from_quads(graph.as_str(), &quads) {
-                documents.push(document);
+            quads.clear();
+            for quad in self.inner.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+                quads.push(quad.map_err(StoreError::Storage)?);
+            }
+            if let Some((record, extraction)) = read::from_quads(graph.as_str(), &quads) {
+                f(record, extraction);
             }
         }
-        documents.sort_by(|a, b| a.0.source.cmp(&b.0.source));
-        Ok(documents)
+        Ok(())
     }
 
     /// Every fact, merged across documents, with its sources.
     pub fn facts(&self) -> Result<Facts, StoreError> {
-        Ok(Facts::merge(self.documents()?))
+        let mut merger = FactsMerger::default();
+        self.for_each_document(|record, extraction| merger.add(&record, extraction))?;
+        Ok(merger.finish())
     }
 
     /// Counts of documents, events and entities.
