@@ -79,7 +79,7 @@ fn the_png_is_the_svg_drawn_with_its_labels() {
     let svg = svg(&subgraph, &layout(&subgraph));
     let png = render_png(&svg).unwrap();
     std::fs::write(output_dir().join("sample.png"), &png.bytes).unwrap();
-    assert!(png.fonts > 0, "no fonts found for the labels: run scripts/setup-export.sh (fonts-dejavu-core)");
+    assert!(png.fonts > 0, "no fonts found for the labels: run scripts/setup.sh (fonts-dejavu-core)");
     let document = roxmltree::Document::parse(&svg).unwrap();
     let size = |name: &str| document.root_element().attribute(name).unwrap().parse::<u32>().unwrap();
     assert_eq!((png.width, png.height), (size("width"), size("height")));

@@ -1,6 +1,6 @@
 //! Facts written by hand, the subgraphs the tests draw, and the real tools that read our files
 //! back: Graphviz `dot`, Python with networkx, headless Chromium. A missing tool fails the test
-//! with a hint; scripts/setup-export.sh installs them all.
+//! with a hint; scripts/setup.sh installs them all.
 
 use geokg_graph::{Filter, Names, Query, StatusSet, Subgraph, View};
 use geokg_model::{
@@ -177,7 +177,7 @@ pub(crate) fn tool(names: &[&str]) -> PathBuf {
             }
         }
     }
-    panic!("{} not found on PATH: run scripts/setup-export.sh (it installs graphviz and chromium)", names.join(" or "));
+    panic!("{} not found on PATH: run scripts/setup.sh (it installs graphviz and chromium)", names.join(" or "));
 }
 
 /// The Python with networkx: `GEOKG_TEST_PYTHON`, else target/venv-export/bin/python.
@@ -186,7 +186,7 @@ pub(crate) fn python() -> Command {
         .map_or_else(|| workspace().join("target/venv-export/bin/python"), PathBuf::from);
     assert!(
         python.exists(),
-        "{} not found: run scripts/setup-export.sh (it makes a venv with networkx), or set GEOKG_TEST_PYTHON",
+        "{} not found: run scripts/setup.sh (it makes a venv with networkx), or set GEOKG_TEST_PYTHON",
         python.display()
     );
     Command::new(python)
