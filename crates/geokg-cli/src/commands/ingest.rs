@@ -9,7 +9,7 @@ use anyhow::Context;
 use geokg_extract::Extractor;
 use geokg_model::{Document, DocumentRecord, EXTRACTOR_VERSION, FetchRecord, iri};
 use geokg_source::{FetchOptions, Fetcher, Input, Page, PageRequest, ReadOptions, expand, fetch_pages, read};
-use geokg_store::{IngestOutcome, Store};
+use geokg_store::{IngestOutcome, Store, StoreError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -32,7 +32,13 @@ struct Summary {
 }
 
 impl Summary {
-    fn count(&mut self, result: anyhow::Result<(IngestOutcome, usize, usize)>, progress: &ProgressBar) {
+    /// Counts one document's outcome. A store that cannot be written at all (a SPARQL server
+    /// down or refusing writes) ends the run: every next document would fail the same way.
+    fn count(
+        &mut self,
+        result: anyhow::Result<(IngestOutcome, usize, usize)>,
+        progress: &ProgressBar,
+    ) -> anyhow::Result<()> {
         match result {
             Ok((outcome, facts, quads)) => {
                 match outcome {
@@ -43,8 +49,24 @@ impl Summary {
                 self.facts += facts;
                 self.quads += quads;
             }
-            Err(error) => self.fail(&format!("{error:#}"), progress),
+            Err(error) => {
+                let fatal = error.chain().any(|cause| {
+                    matches!(
+                        cause.downcast_ref::<StoreError>(),
+                        Some(StoreError::Unreachable { .. } | StoreError::WriteRefused { .. })
+                    )
+                });
+                if fatal {
+                    progress.finish_and_clear();
+                    return Err(error.context(format!(
+                        "stopped after {} documents stored; documents stored are complete, run the same command again to store the rest",
+                        self.new + self.replaced + self.unchanged
+                    )));
+                }
+                self.fail(&format!("{error:#}"), progress);
+            }
         }
+        Ok(())
     }
 
     fn fail(&mut self, message: &str, progress: &ProgressBar) {
@@ -96,7 +118,7 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
             progress.set_message(short(&input.to_string()));
             for document in read(input, &options) {
                 match document {
-                    Ok(document) => summary.count(ingest_one(&store, &extractor, &document, None), &progress),
+                    Ok(document) => summary.count(ingest_one(&store, &extractor, &document, None), &progress)?,
                     Err(error) => summary.fail(&error.to_string(), &progress),
                 }
             }
@@ -197,7 +219,7 @@ fn fetch_web(
                 if let Some(source) = &options.source {
                     document.source = Some(source.clone());
                 }
-                summary.count(ingest_one(store, extractor, &document, Some(web.fetch)), &progress);
+                summary.count(ingest_one(store, extractor, &document, Some(web.fetch)), &progress)?;
             }
             Ok(Page::NotModified(_)) => summary.unchanged += 1,
             Err(error) => summary.fail(&error.to_string(), &progress),
