@@ -79,9 +79,9 @@ pub enum IngestOutcome {
 
 /// The knowledge graph: one named graph per document, plus the ontology.
 ///
-/// Nothing outside this crate knows the backend is Oxigraph on RocksDB; every method speaks
-/// in geokg's facts, SPARQL text and serialised results, so that a remote SPARQL server can
-/// stand behind the same interface.
+/// Nothing outside this crate knows the backend — Oxigraph in this process (in memory or on
+/// RocksDB) or a SPARQL 1.1 server ([`Store::open_remote`]); every method speaks in geokg's
+/// facts, SPARQL text and results, and answers the same on both.
 /// ```
 /// # use geokg_store::Store;
 /// let store = Store::in_memory().unwrap();

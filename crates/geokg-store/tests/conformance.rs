@@ -372,6 +372,18 @@ fn a_query_past_the_timeout_is_a_timeout_error() {
 }
 
 #[test]
+fn virtuoso_stopping_a_query_at_its_timeout_is_a_timeout_not_a_partial_answer() {
+    let _lock = servers::lock();
+    let options = servers::options().with_server_timeout(Duration::from_secs(1));
+    let store = Store::open_remote_read_only(&servers::env("GEOKG_TEST_VIRTUOSO_URL"), &options).unwrap();
+    // Virtuoso's own graphs cubed: it answers after a second with a partial count, and a
+    // header saying so.
+    let sparql = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?g { ?d ?e ?f } GRAPH ?g { ?h ?i ?j } }";
+    let error = store.query(sparql, &[]).unwrap_err();
+    assert!(matches!(error, StoreError::Timeout { .. }), "{error}");
+}
+
+#[test]
 fn a_read_only_server_refuses_writes_with_the_fix() {
     let folder = tempfile::tempdir().unwrap();
     {
@@ -409,6 +421,20 @@ fn virtuoso_without_the_grant_refuses_writes_and_says_which_grant() {
     assert!(error.to_string().contains("grant SPARQL_UPDATE to the SPARQL user"), "{error}");
     store.ingest(&documents[0].0, &documents[0].1).unwrap();
     assert!(store.forget(&documents[0].0.source).unwrap());
+}
+
+#[test]
+fn the_server_kind_is_detected_from_its_root_url() {
+    let _lock = servers::lock();
+    let oxigraph = Store::open_remote_read_only(&servers::env("GEOKG_TEST_OXIGRAPH_URL"), &servers::options()).unwrap();
+    assert_eq!(oxigraph.remote_kind(), Some(geokg_store::StoreKind::Oxigraph));
+    let virtuoso_url = servers::env("GEOKG_TEST_VIRTUOSO_URL");
+    let root = virtuoso_url.trim_end_matches("/sparql");
+    let virtuoso = Store::open_remote_read_only(root, &servers::options()).unwrap();
+    assert_eq!(virtuoso.remote_kind(), Some(geokg_store::StoreKind::Virtuoso));
+    let generic = servers::options().with_kind(geokg_store::StoreKind::Generic);
+    let generic = Store::open_remote_read_only(&virtuoso_url, &generic).unwrap();
+    assert_eq!(generic.sources().unwrap(), virtuoso.sources().unwrap());
 }
 
 #[test]

@@ -208,7 +208,12 @@ fn fetch_web(
         progress.inc(1);
     }
     let n_urls = feeds.len() + requests.len();
+    // A store that cannot be written ends the run; the pages still arriving are dropped.
+    let mut fatal = None;
     fetch_pages(&fetcher, requests, usize::from(args.jobs), |request, page| {
+        if fatal.is_some() {
+            return;
+        }
         progress.set_message(short(&request.url));
         match page {
             Ok(Page::Article(web)) => {
@@ -219,7 +224,10 @@ fn fetch_web(
                 if let Some(source) = &options.source {
                     document.source = Some(source.clone());
                 }
-                summary.count(ingest_one(store, extractor, &document, Some(web.fetch)), &progress)?;
+                if let Err(error) = summary.count(ingest_one(store, extractor, &document, Some(web.fetch)), &progress) {
+                    fatal = Some(error);
+                    return;
+                }
             }
             Ok(Page::NotModified(_)) => summary.unchanged += 1,
             Err(error) => summary.fail(&error.to_string(), &progress),
@@ -227,6 +235,9 @@ fn fetch_web(
         progress.inc(1);
     });
     progress.finish_and_clear();
+    if let Some(error) = fatal {
+        return Err(error);
+    }
     Ok(n_urls)
 }
 

@@ -48,6 +48,10 @@ pub struct RemoteOptions {
     pub retries: u32,
     /// The first wait before a retry, doubled each time (default 0.5 s).
     pub backoff: Duration,
+    /// How long the server itself may run a query, where it can be told (Virtuoso's `timeout`
+    /// parameter; `GEOKG_STORE_SERVER_TIMEOUT` in seconds). Virtuoso then answers with what it
+    /// found so far and says so in a header: geokg reports a timeout, not that answer.
+    pub server_timeout: Option<Duration>,
     /// Triples per `INSERT DATA` (default 1000; Virtuoso rejects more than about 1,400).
     pub batch_triples: usize,
     /// Rows per page of a large read (default 5000, below Virtuoso's usual 10,000-row cap).
@@ -66,6 +70,7 @@ impl std::fmt::Debug for RemoteOptions {
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("retries", &self.retries)
+            .field("server_timeout", &self.server_timeout)
             .field("backoff", &self.backoff)
             .field("batch_triples", &self.batch_triples)
             .field("page_rows", &self.page_rows)
@@ -86,6 +91,7 @@ impl Default for RemoteOptions {
             timeout: Duration::from_secs(300),
             retries: 3,
             backoff: Duration::from_millis(500),
+            server_timeout: None,
             batch_triples: 1000,
             page_rows: 5000,
         }
@@ -113,6 +119,12 @@ impl RemoteOptions {
             })?;
             options.timeout = Duration::from_secs_f64(seconds);
         }
+        if let Some(seconds) = var("GEOKG_STORE_SERVER_TIMEOUT") {
+            let seconds: f64 = seconds.parse().map_err(|_| StoreError::Config {
+                message: format!("GEOKG_STORE_SERVER_TIMEOUT={seconds}: give the seconds as a number"),
+            })?;
+            options.server_timeout = Some(Duration::from_secs_f64(seconds));
+        }
         Ok(options)
     }
 
@@ -127,6 +139,13 @@ impl RemoteOptions {
     #[must_use]
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Sets how long the server may run a query, where it can be told.
+    #[must_use]
+    pub fn with_server_timeout(mut self, timeout: Duration) -> Self {
+        self.server_timeout = Some(timeout);
         self
     }
 
@@ -153,6 +172,8 @@ pub(crate) struct Remote {
     endpoints: Endpoints,
     batch_triples: usize,
     page_rows: usize,
+    /// Virtuoso's `timeout` parameter, in milliseconds.
+    server_timeout_ms: Option<String>,
     /// Set when the server answered a Graph Store Protocol write as unsupported.
     gsp_unsupported: AtomicBool,
 }
@@ -161,11 +182,22 @@ impl Remote {
     /// Finds the server at `url` (asking it a trivial query, which also detects its kind).
     pub(crate) fn connect(url: &str, options: &RemoteOptions) -> Result<Self, StoreError> {
         let http = Http::new(options)?;
-        let probe = options.query_url.clone().unwrap_or_else(|| match options.kind {
-            Some(kind) => kind.endpoints(url).query,
-            None => StoreKind::probe_url(url),
-        });
-        let reply = http.post_form(&probe, &[("query", "ASK {}")], results::ACCEPT)?;
+        let mut candidates = match (&options.query_url, options.kind) {
+            (Some(query), _) => vec![query.clone()],
+            (None, Some(kind)) => vec![kind.endpoints(url).query],
+            // A server's root: Oxigraph's `/query`, else the `/sparql` of Virtuoso and others.
+            (None, None) => vec![StoreKind::probe_url(url), StoreKind::Virtuoso.endpoints(url).query],
+        };
+        candidates.dedup();
+        let mut probe = candidates.remove(0);
+        let mut reply = http.post_form(&probe, &[("query", "ASK {}")], results::ACCEPT)?;
+        for candidate in candidates {
+            if reply.status.as_u16() != 404 {
+                break;
+            }
+            probe = candidate;
+            reply = http.post_form(&probe, &[("query", "ASK {}")], results::ACCEPT)?;
+        }
         if !reply.status.is_success() {
             return Err(StoreError::Remote {
                 url: probe,
@@ -196,6 +228,7 @@ impl Remote {
             endpoints,
             batch_triples: options.batch_triples.max(1),
             page_rows: options.page_rows.max(1),
+            server_timeout_ms: options.server_timeout.map(|timeout| timeout.as_millis().max(1).to_string()),
             gsp_unsupported: AtomicBool::new(false),
         })
     }
@@ -213,6 +246,11 @@ impl Remote {
         let mut fields = vec![("query", sparql)];
         if union_default_graph && self.kind == StoreKind::Oxigraph {
             fields.push(("union-default-graph", ""));
+        }
+        if let Some(milliseconds) = &self.server_timeout_ms
+            && self.kind == StoreKind::Virtuoso
+        {
+            fields.push(("timeout", milliseconds));
         }
         let accept = if results::is_graph_query(sparql) { results::ACCEPT_GRAPH } else { results::ACCEPT };
         let reply = self.http.post_form(url, &fields, accept)?;

@@ -61,6 +61,10 @@ pub(crate) fn parse(url: &str, reply: &Reply) -> Result<QueryOutput, StoreError>
         });
     }
     if let Some(state) = reply.header("X-SQL-State") {
+        // S1TAT: an "anytime" query stopped by its timeout, answering what it had so far.
+        if state.starts_with("S1T") {
+            return Err(StoreError::Timeout { url: url.to_owned() });
+        }
         let message = reply.header("X-SQL-Message").unwrap_or_default();
         return Err(StoreError::Truncated {
             url: url.to_owned(),
@@ -212,7 +216,9 @@ mod tests {
         let capped = parse("u", &reply("application/sparql-results+json", full, &[("X-SPARQL-MaxRows", "10000")]));
         assert!(matches!(capped, Err(StoreError::Truncated { .. })));
         let stopped = parse("u", &reply("application/sparql-results+json", full, &[("X-SQL-State", "S1TAT")]));
-        assert!(matches!(stopped, Err(StoreError::Truncated { .. })));
+        assert!(matches!(stopped, Err(StoreError::Timeout { .. })));
+        let failed = parse("u", &reply("application/sparql-results+json", full, &[("X-SQL-State", "42000")]));
+        assert!(matches!(failed, Err(StoreError::Truncated { .. })));
         let cut = parse("u", &reply("application/sparql-results+json", &full[..30], &[]));
         assert!(matches!(cut, Err(StoreError::Truncated { .. })), "{cut:?}");
     }
