@@ -34,6 +34,63 @@ pub(crate) struct DateMention {
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20[0-4]\d)\b").expect("valid regex"));
+/// "ten days ago", "vor zwei Wochen", "il y a trois mois", "hace un año": a count of units
+/// back from the publication date. Group `n` is the count, `u` the unit.
+static AGO: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let count = [
+        r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several",
+        r"einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|einigen|wenigen|ein paar|mehreren",
+        r"une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quelques|plusieurs",
+        r"una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|unos|unas|varios|varias",
+    ]
+    .join("|");
+    [
+        format!(r"(?i)\b(?P<n>{count})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b"),
+        format!(r"(?i)\bvor\s+(?P<n>{count})\s+(?P<u>Tag|Tagen|Woche|Wochen|Monat|Monaten|Jahr|Jahren)\b"),
+        format!(r"(?i)\bil y a\s+(?P<n>{count})\s+(?P<u>jours?|semaines?|mois|ans|années?)(?:\W|$)"),
+        format!(r"(?i)\bhace\s+(?P<n>{count})\s+(?P<u>días?|semanas?|mes|meses|años?)(?:\W|$)"),
+    ]
+    .iter()
+    .map(|pattern| Regex::new(pattern).expect("valid regex"))
+    .collect()
+});
+
+/// The number a count word stands for; `None` for a vague count ("a few", "einigen").
+fn count_of(word: &str) -> Option<i8> {
+    const WORDS: [&[&str]; 12] = [
+        &["a", "an", "one", "einem", "einer", "un", "une", "una", "uno"],
+        &["two", "zwei", "deux", "dos"],
+        &["three", "drei", "trois", "tres"],
+        &["four", "vier", "quatre", "cuatro"],
+        &["five", "fünf", "cinq", "cinco"],
+        &["six", "sechs", "seis"],
+        &["seven", "sieben", "sept", "siete"],
+        &["eight", "acht", "huit", "ocho"],
+        &["nine", "neun", "neuf", "nueve"],
+        &["ten", "zehn", "dix", "diez"],
+        &["eleven", "elf", "onze", "once"],
+        &["twelve", "zwölf", "douze", "doce"],
+    ];
+    let word = word.to_lowercase();
+    word.parse().ok().or_else(|| WORDS.iter().position(|w| w.contains(&word.as_str())).map(|i| i as i8 + 1))
+}
+
+/// What "N units ago" says, as a word relative to the publication date: a day for days, the
+/// month for weeks and months, the year for a vague number of months.
+fn ago(count: &str, unit: &str) -> Option<DateWord> {
+    let unit = unit.to_lowercase();
+    let n = count_of(count);
+    let back = |n: i8| n.checked_neg();
+    Some(match unit.chars().next()? {
+        'd' | 't' | 'j' if !unit.starts_with("ja") => {
+            n.map_or(Some(DateWord::Week(0)), |n| back(n).map(DateWord::Day))?
+        }
+        'w' | 's' => n.map_or(Some(DateWord::Week(-2)), |n| back(n).map(DateWord::Week))?,
+        'm' => n.map_or(Some(DateWord::YearOfMonthOffset(-3)), |n| back(n).map(DateWord::MonthOffset))?,
+        _ => DateWord::YearOffset(back(n?)?),
+    })
+}
+
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)\b").expect("valid regex"));
 
@@ -112,6 +169,17 @@ pub(crate) fn find(text: &str, start: usize, end: usize, hits: &[(Hit, DateWord)
         };
         found.push(DateMention { start: from.max(start), end: to.min(end), when });
     }
+    for c in AGO.iter().flat_map(|ago| ago.captures_iter(sentence)) {
+        let whole = c.get(0).expect("group 0 exists");
+        let words = whole.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+        let (s, e) = (start + whole.start(), start + whole.start() + words.len());
+        if let (Some(n), Some(u)) = (c.name("n"), c.name("u"))
+            && let Some(word) = ago(n.as_str(), u.as_str())
+        {
+            found.retain(|f| !(s < f.end && f.start < e));
+            found.push(DateMention { start: s, end: e, when: When::Relative(word) });
+        }
+    }
     for m in YEAR.find_iter(sentence) {
         let (s, e) = (start + m.start(), start + m.end());
         if found.iter().any(|f| s < f.end && f.start < e) {
@@ -160,6 +228,9 @@ pub(crate) fn resolve(when: When, published: Option<PartialDate>, forward: bool)
                 DateWord::Week(weeks) => Some(published.add_days(7 * i64::from(weeks)).to_month()),
                 DateWord::MonthOffset(months) => Some(published.to_month().add_months(i32::from(months))),
                 DateWord::YearOffset(years) => Some(PartialDate::year(published.get_year() + i32::from(years))),
+                DateWord::YearOfMonthOffset(months) => {
+                    Some(PartialDate::year(published.to_month().add_months(i32::from(months)).get_year()))
+                }
                 DateWord::Weekday(_) | DateWord::Month(_) => None,
             }
         }
@@ -190,6 +261,22 @@ mod tests {
         assert_eq!(resolved(When::Month { month: 9, day: None, year: None }, false), "2023-09");
         assert_eq!(resolved(When::Month { month: 5, day: Some(2), year: None }, false), "2024-05-02");
         assert_eq!(resolved(When::Month { month: 3, day: None, year: None }, true), "2025-03");
+    }
+
+    #[test]
+    fn counts_of_units_ago() {
+        let ago = |text: &str| {
+            let found = find(text, 0, text.len(), &[]);
+            assert_eq!(found.len(), 1, "{text}");
+            (resolved(found[0].when, false), text[found[0].start..found[0].end].to_owned())
+        };
+        assert_eq!(ago("They met ten days ago in Rome."), ("2024-07-13".into(), "ten days ago".into()));
+        assert_eq!(ago("Sie trafen sich vor zwei Wochen."), ("2024-07".into(), "vor zwei Wochen".into()));
+        assert_eq!(ago("Ils se sont vus il y a trois mois."), ("2024-04".into(), "il y a trois mois".into()));
+        assert_eq!(ago("Se reunieron hace un año."), ("2023".into(), "hace un año".into()));
+        assert_eq!(ago("Sie waren vor einigen Monaten in Kiew."), ("2024".into(), "vor einigen Monaten".into()));
+        let early = find("a few months ago", 0, 16, &[])[0].when;
+        assert_eq!(resolve(early, Some(date("2024-02-10")), false).map(|d| d.to_string()), Some("2023".into()));
     }
 
     #[test]

@@ -131,6 +131,9 @@ pub(crate) enum DateWord {
     MonthOffset(i8),
     /// The publication year moved by this many years ("last year" -1).
     YearOffset(i8),
+    /// The year of the publication month moved by this many months ("vor einigen Monaten" -3):
+    /// a vague count gives only the year.
+    YearOfMonthOffset(i8),
 }
 
 /// A boilerplate marker.

@@ -126,7 +126,12 @@ impl Extractor {
                 prose.push_str(&text[s.start..s.end]);
                 prose.push(' ');
             }
-            language::detect(&prose).map(str::to_owned)
+            match language::detect(&prose) {
+                Some((language, true)) => Some(language.to_owned()),
+                unsure => language::by_words(&prose, &inner.lexicons)
+                    .or(unsure.map(|(language, _)| language))
+                    .map(str::to_owned),
+            }
         });
         let language = detected.clone().unwrap_or_else(|| "en".to_owned());
         let chosen = language::closest(&language, &inner.languages).map(str::to_owned);
@@ -343,7 +348,7 @@ mod tests {
 
     #[test]
     fn a_title_names_the_holder_at_the_date() {
-        insta::assert_snapshot!(de("Der russische Präsident empfing den nordkoreanischen Machthaber."), @"meeting occurred Vladimir Putin + Kim Jong Un");
+        insta::assert_snapshot!(de("Der russische Präsident empfing den nordkoreanischen Machthaber."), @"meeting occurred Vladimir Putin + Kim Jong Un 2023-09-11");
     }
 
     #[test]
@@ -373,11 +378,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_text_is_read_in_the_language_of_its_words() {
+        let document = Document::new("Putin met Xi in Osaka.").with_published("2019-06-29".parse().expect("a date"));
+        insta::assert_snapshot!(render(&Extractor::default().extract(&document)), @r"
+        leader Vladimir Putin Russia President
+        leader Xi Jinping China President
+        meeting occurred Vladimir Putin + Xi Jinping @ Osaka 2019-06-29
+        ");
+    }
+
+    #[test]
     fn the_damalige_title_is_a_former_office() {
-        insta::assert_snapshot!(de("Kim traf den damaligen US-Präsidenten Donald Trump."), @r"
-        leader Donald Trump United States President (former)
-        leader Kim Jong Un North Korea Supreme Leader
-        meeting occurred Kim Jong Un + Donald Trump
+        insta::assert_snapshot!(de("Angela Merkel empfing den damaligen US-Präsidenten Barack Obama."), @r"
+        leader Barack Obama United States President (former)
+        meeting occurred Angela Merkel + Barack Obama 2023-09-11
         ");
     }
 

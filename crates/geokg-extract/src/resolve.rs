@@ -121,7 +121,7 @@ pub(crate) fn back_references(analysed: &Analysed, recent: &[usize], present: &[
         let second = earlier.next().copied();
         return first.into_iter().chain(second).collect();
     }
-    // "Putin has told us he would travel": a pronoun after a named person is that person.
+    // "Macron said on Monday that he would come": a pronoun after a named person is that person.
     let pronoun = analysed.words.iter().find(|(_, w)| *w == Word::Pronoun).map(|(hit, _)| hit.start);
     if let Some(pronoun) = pronoun
         && !analysed.mentions.iter().any(|m| m.end <= pronoun && m.form != crate::mention::MentionForm::Adjective)

@@ -17,7 +17,7 @@ static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The clause boundaries of `text[start..end]`, as byte spans in the document. `names` are
-/// the spans of the entity mentions: ", der Türkei, Russlands und Irans" is a list of names
+/// the spans of the entity mentions: ", Frankreichs, Polens und Italiens" is a list of names
 /// after an article, not a relative clause.
 pub(crate) fn boundaries(text: &str, start: usize, end: usize, names: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let listed = |at: usize| {

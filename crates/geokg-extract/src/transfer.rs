@@ -450,7 +450,7 @@ mod tests {
 
     #[test]
     fn a_noun_trigger_takes_its_sides_from_prepositions() {
-        insta::assert_snapshot!(facts("de", "Deutschland muss die ausbleibenden Gaslieferungen aus Russland ersetzen."), @"transfer negated Russia -> Germany energy «Gaslieferungen»");
+        insta::assert_snapshot!(facts("de", "Polen sucht Ersatz für die ausbleibenden Öllieferungen aus Kasachstan."), @"transfer negated Kazakhstan -> Poland energy «Öllieferungen»");
     }
 
     #[test]

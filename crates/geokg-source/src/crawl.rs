@@ -4,11 +4,12 @@
 //! The file is read one record at a time (gzip members are decompressed as they come), so a dump
 //! of many gigabytes needs the memory of its largest record. Request, metadata and warcinfo
 //! records, and responses that are not successful HTML, are skipped without a word: a crawl holds
-//! many of them.
+//! many of them. Each document comes with its fetch record: the target URI, the HTTP status,
+//! the capture time (`WARC-Date`) and the validators the server sent.
 
 use crate::error::{RecordAt, SourceError};
 use crate::fetch::decode_page;
-use geokg_model::Document;
+use geokg_model::{Document, FetchRecord};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -64,7 +65,8 @@ impl WarcRecords {
 }
 
 impl Iterator for WarcRecords {
-    type Item = Result<Document, SourceError>;
+    /// A document, with its fetch record when the record tells when it was captured.
+    type Item = Result<(Document, Option<FetchRecord>), SourceError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -108,8 +110,18 @@ impl Iterator for WarcRecords {
                 return Some(Err(self.bad(index, message)));
             }
             let html = decode_page(response.body, response.content_type.as_deref());
+            let page = crate::html::read_page(&html, (!url.is_empty()).then_some(url.as_str()));
+            let fetch = warc_header(::warc::WarcHeader::Date).filter(|_| !url.is_empty()).map(|date| FetchRecord {
+                requested_url: url.clone(),
+                final_url: url.clone(),
+                http_status: response.status,
+                fetched_at: date,
+                etag: response.header("etag"),
+                last_modified: response.header("last-modified"),
+                canonical_url: page.canonical,
+            });
             let url = (!url.is_empty()).then_some(url);
-            let mut document = crate::html::read_page(&html, url.as_deref()).document;
+            let mut document = page.document;
             if document.text.trim().is_empty() {
                 let page = url.as_deref().unwrap_or("the page");
                 let message = format!("found no article text in {page}; it was left out");
@@ -118,7 +130,7 @@ impl Iterator for WarcRecords {
             if document.source.is_none() {
                 document.source = Some(format!("{}#{index}", self.path.display()));
             }
-            return Some(Ok(document));
+            return Some(Ok((document, fetch)));
         }
         None
     }
@@ -128,6 +140,8 @@ impl Iterator for WarcRecords {
 struct HttpResponse<'a> {
     status: u16,
     content_type: Option<String>,
+    /// The header lines after the status line.
+    head: String,
     body: &'a [u8],
 }
 
@@ -136,13 +150,19 @@ impl<'a> HttpResponse<'a> {
         let (head_end, body_start) =
             find(block, b"\r\n\r\n").map(|at| (at, at + 4)).or_else(|| find(block, b"\n\n").map(|at| (at, at + 2)))?;
         let head = String::from_utf8_lossy(&block[..head_end]);
-        let mut lines = head.lines();
-        let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
-        let content_type = lines.find_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.trim().eq_ignore_ascii_case("content-type").then(|| value.trim().to_owned())
-        });
-        Some(Self { status, content_type, body: &block[body_start..] })
+        let (status_line, head) = head.split_once('\n').unwrap_or((&head, ""));
+        let status = status_line.split_whitespace().nth(1)?.parse().ok()?;
+        let mut response = Self { status, content_type: None, head: head.to_owned(), body: &block[body_start..] };
+        response.content_type = response.header("content-type");
+        Some(response)
+    }
+
+    /// The value of the first header called `name` (case-insensitive).
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim().eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+        })
     }
 
     fn is_html(&self) -> bool {
@@ -162,7 +182,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Reads a whole (small) WARC file's documents; for tests and the doc example.
 #[cfg(test)]
-fn read_all(path: &Path) -> Vec<Result<Document, SourceError>> {
+fn read_all(path: &Path) -> Vec<Result<(Document, Option<FetchRecord>), SourceError>> {
     match WarcRecords::open(path) {
         Ok(records) => records.collect(),
         Err(error) => vec![Err(error)],
@@ -190,7 +210,7 @@ mod tests {
     }
 
     fn response(content_type: &str, body: &[u8]) -> Vec<u8> {
-        let mut out = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n").into_bytes();
+        let mut out = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nETag: \"v1\"\r\n\r\n").into_bytes();
         out.extend_from_slice(body);
         out
     }
@@ -224,8 +244,14 @@ mod tests {
         }
         std::fs::write(&gzipped, bytes).unwrap();
         for path in [plain, gzipped] {
-            let documents: Vec<Document> = read_all(&path).into_iter().map(Result::unwrap).collect();
+            let (documents, fetches): (Vec<Document>, Vec<Option<FetchRecord>>) =
+                read_all(&path).into_iter().map(Result::unwrap).unzip();
+            let fetches: Vec<FetchRecord> = fetches.into_iter().map(Option::unwrap).collect();
             assert_eq!(documents.len(), 2, "{path:?}: {documents:?}");
+            assert_eq!(fetches[0].requested_url, "https://example.org/gipfel");
+            assert_eq!(fetches[0].http_status, 200);
+            assert_eq!(fetches[0].fetched_at, "2023-09-13T10:00:00Z");
+            assert_eq!(fetches[0].etag.as_deref(), Some("\"v1\""));
             assert_eq!(documents[0].source.as_deref(), Some("https://example.org/gipfel"));
             assert_eq!(documents[0].title.as_deref(), Some("Gipfel"));
             assert!(documents[0].text.contains("Kosmodrom Wostotschny"));

@@ -8,7 +8,7 @@ use crate::crawl::WarcRecords;
 use crate::error::SourceError;
 use crate::input::{Format, Input};
 use crate::record::{self, JsonLines};
-use geokg_model::{Document, PartialDate};
+use geokg_model::{Document, FetchRecord, PartialDate};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::{fs, vec};
@@ -74,16 +74,27 @@ impl Iterator for Documents {
     type Item = Result<Document, SourceError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let next = match &mut self.inner {
-            Inner::Read(documents) => documents.next(),
-            Inner::Lines(lines) => lines.next(),
-            Inner::Warc(records) => records.next(),
-        };
-        next.map(|document| document.map(|document| self.options.apply(document)))
+        self.next_fetched().map(|next| next.map(|(document, _)| document))
     }
 }
 
 impl Documents {
+    /// The next document with how it was fetched, where the input says so (a WARC response
+    /// record: its URI, HTTP status, capture time and validators).
+    pub fn next_fetched(&mut self) -> Option<Result<(Document, Option<FetchRecord>), SourceError>> {
+        let next = match &mut self.inner {
+            Inner::Read(documents) => documents.next().map(|d| d.map(|d| (d, None))),
+            Inner::Lines(lines) => lines.next().map(|d| d.map(|d| (d, None))),
+            Inner::Warc(records) => records.next(),
+        };
+        next.map(|next| next.map(|(document, fetch)| (self.options.apply(document), fetch)))
+    }
+
+    /// The documents with their fetch records; see [`Documents::next_fetched`].
+    pub fn fetched(mut self) -> impl Iterator<Item = Result<(Document, Option<FetchRecord>), SourceError>> {
+        std::iter::from_fn(move || self.next_fetched())
+    }
+
     fn one(result: Result<Document, SourceError>, options: &ReadOptions) -> Self {
         Self::all(vec![result], options)
     }

@@ -116,9 +116,11 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
         let progress = bar(quiet, inputs.len(), "files");
         for input in &inputs {
             progress.set_message(short(&input.to_string()));
-            for document in read(input, &options) {
+            for document in read(input, &options).fetched() {
                 match document {
-                    Ok(document) => summary.count(ingest_one(&store, &extractor, &document, None), &progress)?,
+                    Ok((document, fetch)) => {
+                        summary.count(ingest_one(&store, &extractor, &document, fetch), &progress)?
+                    }
                     Err(error) => summary.fail(&error.to_string(), &progress),
                 }
             }

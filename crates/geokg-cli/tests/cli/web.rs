@@ -162,6 +162,18 @@ fn a_warc_gz_dump_is_ingested_record_by_record() {
         fixture.sources(),
         ["https://news.example/de/gas", "https://news.example/us/biden-macron", "https://news.example/world/kim-putin"]
     );
+    // Each record's capture is the document's provenance.
+    let fetches = fixture.json(&[
+        "query",
+        "SELECT ?url ?status ?at WHERE { ?d gk:requestedUrl ?url ; gk:httpStatus ?status ; gk:fetchedAt ?at } ORDER BY ?url",
+        "--format",
+        "json",
+    ]);
+    let rows = fetches["results"]["bindings"].as_array().expect("bindings");
+    assert_eq!(rows.len(), 3, "{fetches}");
+    assert_eq!(rows[2]["url"]["value"], "https://news.example/world/kim-putin");
+    assert_eq!(rows[2]["status"]["value"], "200");
+    assert!(rows[2]["at"]["value"].as_str().is_some_and(|at| at.starts_with("2023-09-14T06:00:0")), "{fetches}");
 }
 
 #[test]
