@@ -25,7 +25,8 @@ A typical session:
 pub(crate) struct Args {
     /// The store: a folder holding an embedded Oxigraph database, or the http(s) URL of a
     /// SPARQL 1.1 server (Oxigraph server, Virtuoso, others). Credentials for a server come
-    /// from GEOKG_STORE_USER and GEOKG_STORE_PASSWORD, never from the command line.
+    /// from the environment (user and password variables, see the README), never from the
+    /// command line.
     #[arg(long, global = true, env = "GEOKG_STORE", default_value = "geokg.db", value_name = "PATH|URL")]
     pub(crate) store: PathBuf,
 

@@ -8,6 +8,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -98,7 +99,7 @@ impl Store {
 fn remote_text(sparql: &str, bindings: &[(String, Term)]) -> Result<String, StoreError> {
     let mut text = String::new();
     for (prefix, iri) in PREFIXES {
-        text.push_str(&format!("PREFIX {prefix}: <{iri}>\n"));
+        let _ = writeln!(text, "PREFIX {prefix}: <{iri}>");
     }
     if bindings.is_empty() {
         text.push_str(sparql);
@@ -118,7 +119,7 @@ fn remote_text(sparql: &str, bindings: &[(String, Term)]) -> Result<String, Stor
     let open = first_brace(sparql)
         .ok_or_else(|| StoreError::Query { message: "the query has no WHERE clause to bind --param in".into() })?;
     text.push_str(&sparql[..=open]);
-    text.push_str(&format!(" VALUES ({}) {{ ({}) }} ", names.join(" "), values.join(" ")));
+    let _ = write!(text, " VALUES ({}) {{ ({}) }} ", names.join(" "), values.join(" "));
     text.push_str(&sparql[open + 1..]);
     Ok(text)
 }

@@ -119,7 +119,7 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
             for document in read(input, &options).fetched() {
                 match document {
                     Ok((document, fetch)) => {
-                        summary.count(ingest_one(&store, &extractor, &document, fetch), &progress)?
+                        summary.count(ingest_one(&store, &extractor, &document, fetch), &progress)?;
                     }
                     Err(error) => summary.fail(&error.to_string(), &progress),
                 }

@@ -11,6 +11,7 @@ use crate::StoreError;
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::header::{HeaderMap, HeaderValue};
+use std::fmt::Write as _;
 use std::io::Read;
 use std::time::Duration;
 
@@ -82,7 +83,7 @@ impl Http {
     /// or DELETE.
     pub(crate) fn graph(
         &self,
-        method: reqwest::Method,
+        method: &reqwest::Method,
         gsp_url: &str,
         graph: &str,
         body: Option<&str>,
@@ -178,7 +179,9 @@ fn encode_into(text: &str, out: &mut String) {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(byte)),
             b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
         }
     }
 }

@@ -67,8 +67,8 @@ impl Remote {
         let mut quads = Vec::new();
         let mut pending: Vec<&[String]> = graphs.chunks(32).rev().collect();
         while let Some(batch) = pending.pop() {
-            let values: String = batch.iter().map(|g| format!("<{g}> ")).collect();
-            let body = format!("SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values}}} GRAPH ?g {{ ?s ?p ?o }} }}");
+            let values = batch.iter().map(|g| format!("<{g}>")).collect::<Vec<_>>().join(" ");
+            let body = format!("SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}");
             let rows = if batch.len() == 1 {
                 self.select_all(&body, "?s ?p ?o")?
             } else {

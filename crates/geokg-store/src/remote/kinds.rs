@@ -11,7 +11,7 @@ use std::str::FromStr;
 pub enum StoreKind {
     /// Oxigraph server (`oxigraph serve`).
     Oxigraph,
-    /// OpenLink Virtuoso 7.
+    /// Virtuoso 7 (open source edition).
     Virtuoso,
     /// Any SPARQL 1.1 server: the URL answers queries and updates.
     Generic,

@@ -88,7 +88,7 @@ impl Default for RemoteOptions {
             user: None,
             password: None,
             connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(300),
+            timeout: Duration::from_mins(5),
             retries: 3,
             backoff: Duration::from_millis(500),
             server_timeout: None,
@@ -347,7 +347,7 @@ impl Remote {
             for triple in &ordered {
                 let _ = writeln!(body, "{triple} .");
             }
-            let reply = self.http.graph(reqwest::Method::PUT, gsp, graph, Some(&body))?;
+            let reply = self.http.graph(&reqwest::Method::PUT, gsp, graph, Some(&body))?;
             if reply.status.is_success() {
                 return Ok(());
             }
