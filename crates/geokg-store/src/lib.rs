@@ -8,7 +8,7 @@ mod remote;
 pub use error::StoreError;
 pub use named::NamedQuery;
 pub use query::{QueryFormat, QueryOutput};
-pub use remote::{RemoteOptions, StoreKind};
+pub use remote::{RemoteOptions, StoreKind, read_credentials};
 
 use geokg_model::vocab::{RDF_TYPE, gk};
 use geokg_model::{DocumentRecord, Extraction, Facts, FetchRecord, read};

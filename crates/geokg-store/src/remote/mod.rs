@@ -101,18 +101,34 @@ impl Default for RemoteOptions {
 impl RemoteOptions {
     /// The defaults, overridden by `GEOKG_STORE_KIND`, `GEOKG_STORE_QUERY_URL`,
     /// `GEOKG_STORE_UPDATE_URL`, `GEOKG_STORE_GSP_URL`, `GEOKG_STORE_USER`,
-    /// `GEOKG_STORE_PASSWORD` and `GEOKG_STORE_TIMEOUT` (seconds) where set.
+    /// `GEOKG_STORE_PASSWORD`, `GEOKG_STORE_TIMEOUT` and `GEOKG_STORE_SERVER_TIMEOUT`
+    /// (seconds) where set. Credentials may also come from a file (see [`read_credentials`]):
+    /// `GEOKG_STORE_CREDENTIALS`, else `~/.config/geokg/credentials` when it exists; the
+    /// variables win over the file.
     pub fn from_env() -> Result<Self, StoreError> {
         let var = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
         let mut options = Self::default();
+        let file = var("GEOKG_STORE_CREDENTIALS").map(std::path::PathBuf::from).or_else(|| {
+            let config = var("XDG_CONFIG_HOME")
+                .map(std::path::PathBuf::from)
+                .or_else(|| var("HOME").map(|home| std::path::Path::new(&home).join(".config")))?;
+            Some(config.join("geokg").join("credentials")).filter(|path| path.exists())
+        });
+        if let Some(file) = file {
+            (options.user, options.password) = read_credentials(&file)?;
+        }
         if let Some(kind) = var("GEOKG_STORE_KIND") {
             options.kind = Some(kind.parse().map_err(|message| StoreError::Config { message })?);
         }
         options.query_url = var("GEOKG_STORE_QUERY_URL");
         options.update_url = var("GEOKG_STORE_UPDATE_URL");
         options.gsp_url = var("GEOKG_STORE_GSP_URL");
-        options.user = var("GEOKG_STORE_USER");
-        options.password = var("GEOKG_STORE_PASSWORD");
+        if let Some(user) = var("GEOKG_STORE_USER") {
+            options.user = Some(user);
+        }
+        if let Some(password) = var("GEOKG_STORE_PASSWORD") {
+            options.password = Some(password);
+        }
         if let Some(seconds) = var("GEOKG_STORE_TIMEOUT") {
             let seconds: f64 = seconds.parse().map_err(|_| StoreError::Config {
                 message: format!("GEOKG_STORE_TIMEOUT={seconds}: give the seconds as a number"),
@@ -163,6 +179,45 @@ impl RemoteOptions {
         self.gsp_url = Some("none".into());
         self
     }
+}
+
+/// Reads a credentials file: `user = NAME` and `password = SECRET` lines (`#` comments). On
+/// Unix the file must be readable by its owner only, like an SSH key.
+pub fn read_credentials(path: &std::path::Path) -> Result<(Option<String>, Option<String>), StoreError> {
+    let shown = path.display();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map_err(|e| StoreError::Config { message: format!("cannot read the credentials file {shown}: {e}") })?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            return Err(StoreError::Config {
+                message: format!("the credentials file {shown} can be read by others; run `chmod 600 {shown}`"),
+            });
+        }
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| StoreError::Config { message: format!("cannot read the credentials file {shown}: {e}") })?;
+    let (mut user, mut password) = (None, None);
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once('=').map(|(key, value)| (key.trim(), value.trim().to_owned())) {
+            Some(("user", value)) => user = Some(value),
+            Some(("password", value)) => password = Some(value),
+            // The line is not shown: it may hold a secret.
+            _ => {
+                return Err(StoreError::Config {
+                    message: format!("{shown}:{}: expected `user = …` or `password = …`", number + 1),
+                });
+            }
+        }
+    }
+    Ok((user, password))
 }
 
 /// A SPARQL server, with its endpoints found.
@@ -405,5 +460,30 @@ impl Remote {
             return StoreError::Evaluation { message: format!("the server at {url} rejected the request: {excerpt}") };
         }
         StoreError::Remote { url: url.to_owned(), message: format!("{}: {excerpt}", reply.status) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_credentials_file_gives_user_and_password_and_must_be_private() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("credentials");
+        std::fs::write(&path, "# geokg\nuser = analyst\npassword = s3cret = yes\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let error = read_credentials(&path).unwrap_err().to_string();
+            assert!(error.contains("chmod 600"), "{error}");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let (user, password) = read_credentials(&path).unwrap();
+        assert_eq!((user.as_deref(), password.as_deref()), (Some("analyst"), Some("s3cret = yes")));
+        std::fs::write(&path, "token: s3cret\n").unwrap();
+        let error = read_credentials(&path).unwrap_err().to_string();
+        assert!(error.contains(":1:") && !error.contains("s3cret"), "{error}");
     }
 }
