@@ -31,7 +31,7 @@ pub(crate) fn by_words<'a>(text: &str, lexicons: &'a BTreeMap<String, Lexicon>) 
             (n, language.as_str())
         })
         .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     match counts.as_slice() {
         [(best, language), rest @ ..] if *best > 0 && rest.first().is_none_or(|(next, _)| next < best) => {
             Some(language)

@@ -94,6 +94,14 @@ pub(crate) fn evidence(context: &Context<'_>, analysed: &Analysed, rule: &str, c
     }
 }
 
+/// Whether the name ending at `end` goes on as a type number ("Shahed-136", "Kallas-2A"): a
+/// drone's or a tank's name, not a person's.
+fn is_model_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix('-') else { return false };
+    let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    number.len() < rest.len() && !number.starts_with(char::is_lowercase)
+}
+
 impl Extractor {
     /// Problems found in the built-in data (bad rows are skipped); empty when all is well.
     #[must_use]
@@ -228,10 +236,12 @@ fn analyse(
             .map(|h| Hit { start: h.start + span.start, end: h.end + span.start, ..h })
             .collect();
         analysed.mentions = mention::gazetteer_mentions(context, entities, &hits);
-        // "in May": a surname that is also a date word is the date.
+        // "in May": a surname that is also a date word is the date; "Shahed-136": a name
+        // followed by a type number is a weapon's.
         let dates = &analysed.dates;
         analysed.mentions.retain(|m| {
-            m.form != mention::MentionForm::Surname || !dates.iter().any(|d| d.start < m.end && m.start < d.end)
+            m.form != mention::MentionForm::Surname
+                || !(dates.iter().any(|d| d.start < m.end && m.start < d.end) || is_model_name(text, m.end))
         });
         sentences.push(analysed);
     }
@@ -385,6 +395,13 @@ mod tests {
         leader Xi Jinping China President
         meeting occurred Vladimir Putin + Xi Jinping @ Osaka 2019-06-29
         ");
+    }
+
+    #[test]
+    fn a_surname_with_a_type_number_is_a_model() {
+        assert!(is_model_name("Kallas-2 drones", 6));
+        assert!(!is_model_name("Kallas-Gespräche", 6));
+        assert!(!is_model_name("Kallas, 2024", 6));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use fact::{
     TransferCategory,
 };
 pub use rdf::{DocumentRecord, FetchRecord};
-pub use read::{Facts, Source, Sourced};
+pub use read::{Facts, FactsMerger, Source, Sourced};
 
 /// The version of geokg's extraction rules, recorded with every ingested document.
 pub const EXTRACTOR_VERSION: &str = concat!("geokg-extract ", env!("CARGO_PKG_VERSION"));

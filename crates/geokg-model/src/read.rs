@@ -270,42 +270,70 @@ impl Facts {
     /// Merges the extractions of documents (any order; the result is sorted).
     #[must_use]
     pub fn merge(documents: impl IntoIterator<Item = (DocumentRecord, Extraction)>) -> Self {
-        let mut meetings: BTreeMap<(String, crate::Status), Sourced<Meeting>> = BTreeMap::new();
-        let mut transfers: BTreeMap<(String, crate::Status), Sourced<Transfer>> = BTreeMap::new();
-        let mut leaders: BTreeMap<String, Sourced<Leader>> = BTreeMap::new();
-        let mut documents: Vec<(DocumentRecord, Extraction)> = documents.into_iter().collect();
-        documents.sort_by(|a, b| a.0.source.cmp(&b.0.source));
-        let n_documents = documents.len();
+        let mut merger = FactsMerger::default();
         for (record, extraction) in documents {
-            let source = |evidence: &[Evidence]| Source {
-                document: record.source.clone(),
-                published: record.published,
-                evidence: evidence.to_vec(),
-            };
-            for meeting in extraction.meetings {
-                let entry = meetings
-                    .entry((meeting.iri(), meeting.status))
-                    .or_insert_with(|| Sourced { fact: meeting.clone(), sources: Vec::new() });
-                entry.sources.push(source(&meeting.evidence));
-            }
-            for transfer in extraction.transfers {
-                let entry = transfers
-                    .entry((transfer.iri(), transfer.status))
-                    .or_insert_with(|| Sourced { fact: transfer.clone(), sources: Vec::new() });
-                entry.sources.push(source(&transfer.evidence));
-            }
-            for leader in extraction.leaders {
-                let entry = leaders
-                    .entry(leader.iri())
-                    .or_insert_with(|| Sourced { fact: leader.clone(), sources: Vec::new() });
-                entry.sources.push(source(&leader.evidence));
-            }
+            merger.add(&record, extraction);
         }
-        Self {
-            meetings: meetings.into_values().collect(),
-            transfers: transfers.into_values().collect(),
-            leaders: leaders.into_values().collect(),
-            n_documents,
+        merger.finish()
+    }
+}
+
+/// Merges documents' extractions one at a time, so that a store of any size is read with the
+/// memory of the merged facts and one document: what [`Facts::merge`] does, streamed.
+#[derive(Debug, Default)]
+pub struct FactsMerger {
+    meetings: BTreeMap<(String, crate::Status), Sourced<Meeting>>,
+    transfers: BTreeMap<(String, crate::Status), Sourced<Transfer>>,
+    leaders: BTreeMap<String, Sourced<Leader>>,
+    n_documents: usize,
+}
+
+impl FactsMerger {
+    /// Adds one document's facts.
+    pub fn add(&mut self, record: &DocumentRecord, extraction: Extraction) {
+        self.n_documents += 1;
+        let source =
+            |evidence: Vec<Evidence>| Source { document: record.source.clone(), published: record.published, evidence };
+        for mut meeting in extraction.meetings {
+            let evidence = std::mem::take(&mut meeting.evidence);
+            let entry = self
+                .meetings
+                .entry((meeting.iri(), meeting.status))
+                .or_insert_with(|| Sourced { fact: meeting, sources: Vec::new() });
+            entry.sources.push(source(evidence));
+        }
+        for mut transfer in extraction.transfers {
+            let evidence = std::mem::take(&mut transfer.evidence);
+            let entry = self
+                .transfers
+                .entry((transfer.iri(), transfer.status))
+                .or_insert_with(|| Sourced { fact: transfer, sources: Vec::new() });
+            entry.sources.push(source(evidence));
+        }
+        for mut leader in extraction.leaders {
+            let evidence = std::mem::take(&mut leader.evidence);
+            let entry =
+                self.leaders.entry(leader.iri()).or_insert_with(|| Sourced { fact: leader, sources: Vec::new() });
+            entry.sources.push(source(evidence));
+        }
+    }
+
+    /// The merged facts, each fact's sources in the order of their documents' sources.
+    #[must_use]
+    pub fn finish(self) -> Facts {
+        fn sorted<T>(facts: impl Iterator<Item = Sourced<T>>) -> Vec<Sourced<T>> {
+            facts
+                .map(|mut sourced| {
+                    sourced.sources.sort_by(|a, b| a.document.cmp(&b.document));
+                    sourced
+                })
+                .collect()
+        }
+        Facts {
+            meetings: sorted(self.meetings.into_values()),
+            transfers: sorted(self.transfers.into_values()),
+            leaders: sorted(self.leaders.into_values()),
+            n_documents: self.n_documents,
         }
     }
 }

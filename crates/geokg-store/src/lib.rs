@@ -11,7 +11,7 @@ pub use query::{QueryFormat, QueryOutput};
 pub use remote::{RemoteOptions, StoreKind, read_credentials};
 
 use geokg_model::vocab::{RDF_TYPE, gk};
-use geokg_model::{DocumentRecord, Extraction, Facts, FetchRecord, read};
+use geokg_model::{DocumentRecord, Extraction, Facts, FactsMerger, FetchRecord, read};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
 };
@@ -367,12 +367,19 @@ impl Store {
     /// Every stored document read back into its record and facts, sorted by source.
     pub fn documents(&self) -> Result<Vec<(DocumentRecord, Extraction)>, StoreError> {
         let mut documents = Vec::new();
+        self.for_each_document(|record, extraction| documents.push((record, extraction)))?;
+        documents.sort_by(|a, b| a.0.source.cmp(&b.0.source));
+        Ok(documents)
+    }
+
+    /// Reads every stored document back, one at a time, in no particular order: a store of any
+    /// size is read with the memory of one document (on a SPARQL server, of a batch of a few
+    /// hundred documents, read together to save round trips).
+    pub fn for_each_document(&self, mut f: impl FnMut(DocumentRecord, Extraction)) -> Result<(), StoreError> {
         let inner = match &self.backend {
             Backend::Embedded(inner) => inner,
             Backend::Remote(remote) => {
-                let graphs = remote.document_graphs()?;
-                // A few hundred graphs at a time: memory stays bounded by the batch, not the store.
-                for chunk in graphs.chunks(256) {
+                for chunk in remote.document_graphs()?.chunks(256) {
                     let mut by_graph: std::collections::BTreeMap<String, Vec<Quad>> = std::collections::BTreeMap::new();
                     for quad in remote.graph_quads(chunk)? {
                         if let GraphName::NamedNode(graph) = &quad.graph_name {
@@ -380,36 +387,37 @@ impl Store {
                         }
                     }
                     for (graph, quads) in &by_graph {
-                        if let Some(document) = read::from_quads(graph, quads) {
-                            documents.push(document);
+                        if let Some((record, extraction)) = read::from_quads(graph, quads) {
+                            f(record, extraction);
                         }
                     }
                 }
-                documents.sort_by(|a, b| a.0.source.cmp(&b.0.source));
-                return Ok(documents);
+                return Ok(());
             }
         };
+        let mut quads = Vec::new();
         for graph in inner.named_graphs() {
             let graph = graph.map_err(StoreError::Storage)?;
             let oxigraph::model::NamedOrBlankNode::NamedNode(graph) = graph else { continue };
             if graph.as_str() == ONTOLOGY_GRAPH {
                 continue;
             }
-            let quads: Vec<Quad> = inner
-                .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-                .collect::<Result<_, _>>()
-                .map_err(StoreError::Storage)?;
-            if let Some(document) = read::from_quads(graph.as_str(), &quads) {
-                documents.push(document);
+            quads.clear();
+            for quad in inner.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+                quads.push(quad.map_err(StoreError::Storage)?);
+            }
+            if let Some((record, extraction)) = read::from_quads(graph.as_str(), &quads) {
+                f(record, extraction);
             }
         }
-        documents.sort_by(|a, b| a.0.source.cmp(&b.0.source));
-        Ok(documents)
+        Ok(())
     }
 
     /// Every fact, merged across documents, with its sources.
     pub fn facts(&self) -> Result<Facts, StoreError> {
-        Ok(Facts::merge(self.documents()?))
+        let mut merger = FactsMerger::default();
+        self.for_each_document(|record, extraction| merger.add(&record, extraction))?;
+        Ok(merger.finish())
     }
 
     /// Counts of documents, events and entities.
