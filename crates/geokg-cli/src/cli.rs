@@ -23,9 +23,16 @@ A typical session:
 #[derive(Debug, Parser)]
 #[command(name = "geokg", version, about = ABOUT, long_about = LONG_ABOUT)]
 pub(crate) struct Args {
-    /// The store: a folder holding an embedded Oxigraph database.
-    #[arg(long, global = true, env = "GEOKG_STORE", default_value = "geokg.db", value_name = "PATH")]
+    /// The store: a folder holding an embedded Oxigraph database, or the http(s) URL of a
+    /// SPARQL 1.1 server (Oxigraph server, Virtuoso, others). Credentials for a server come
+    /// from the environment (user and password variables, see the README), never from the
+    /// command line.
+    #[arg(long, global = true, env = "GEOKG_STORE", default_value = "geokg.db", value_name = "PATH|URL")]
     pub(crate) store: PathBuf,
+
+    /// The kind of SPARQL server at a --store URL, when not detected from its answers.
+    #[arg(long, global = true, env = "GEOKG_STORE_KIND", value_name = "oxigraph|virtuoso|generic")]
+    pub(crate) store_kind: Option<geokg_store::StoreKind>,
 
     /// No progress bar and no summary on standard error.
     #[arg(long, short, global = true)]

@@ -26,6 +26,12 @@ impl<'a> Graph<'a> {
                 subjects.entry(subject.as_str()).or_default().push((quad.predicate.as_str(), &quad.object));
             }
         }
+        // A subject may hold two values of one property (one text calling a transfer planned in
+        // one sentence and done in another): which is read must not depend on the order a
+        // store returns quads in, or two stores would disagree about the same graph.
+        for statements in subjects.values_mut() {
+            statements.sort_by_cached_key(|(predicate, object)| (*predicate, object.to_string()));
+        }
         Self { subjects }
     }
 

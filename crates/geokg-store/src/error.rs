@@ -52,6 +52,53 @@ pub enum StoreError {
         /// What went wrong.
         message: String,
     },
+    /// The SPARQL server does not answer.
+    #[error("cannot reach the SPARQL server at {url}; is the server running? (check the URL, or start it)")]
+    Unreachable {
+        /// The endpoint asked.
+        url: String,
+    },
+    /// The SPARQL server refused to write.
+    #[error("the SPARQL server at {url} refused to write: {hint} (it said: {message})")]
+    WriteRefused {
+        /// The endpoint asked.
+        url: String,
+        /// What the server said.
+        message: String,
+        /// How to let geokg write.
+        hint: String,
+    },
+    /// The server's answer was cut short: a row cap, a stopped query, a body that does not
+    /// parse. Never taken as a smaller answer.
+    #[error("incomplete answer from {url}: {reason}")]
+    Truncated {
+        /// The endpoint asked.
+        url: String,
+        /// What showed it.
+        reason: String,
+    },
+    /// A request took longer than the timeout (geokg's or the server's).
+    #[error(
+        "the SPARQL server at {url} did not answer in time; narrow the query, or raise GEOKG_STORE_TIMEOUT or the server's own limit"
+    )]
+    Timeout {
+        /// The endpoint asked.
+        url: String,
+    },
+    /// The SPARQL server failed otherwise.
+    #[error("the SPARQL server at {url} failed: {message}")]
+    Remote {
+        /// The endpoint asked.
+        url: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The remote store's settings are wrong.
+    #[error("{message}")]
+    Config {
+        /// What is wrong, and the fix.
+        message: String,
+    },
     /// Writing results failed.
     #[error("cannot write the results")]
     Serialize(#[source] std::io::Error),

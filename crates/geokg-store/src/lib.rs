@@ -3,14 +3,18 @@
 mod error;
 mod named;
 mod query;
+mod remote;
 
 pub use error::StoreError;
 pub use named::NamedQuery;
 pub use query::{QueryFormat, QueryOutput};
+pub use remote::{RemoteOptions, StoreKind, read_credentials};
 
 use geokg_model::vocab::{RDF_TYPE, gk};
 use geokg_model::{DocumentRecord, Extraction, Facts, FactsMerger, FetchRecord, read};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+};
 use oxigraph::store::Store as Oxigraph;
 #[cfg(feature = "rocksdb")]
 use std::path::Path;
@@ -19,6 +23,9 @@ use std::path::PathBuf;
 /// The graph holding geokg's ontology, so queries can read labels and class hierarchies.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/geokg/ns";
 
+/// The start of every document graph's IRI (`geokg_model::iri::document`).
+pub(crate) const DOCUMENT_GRAPHS: &str = "https://w3id.org/geokg/id/doc/";
+
 /// Where a store lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -26,6 +33,27 @@ pub enum Location {
     Memory,
     /// An embedded Oxigraph (RocksDB) folder.
     Path(PathBuf),
+    /// A SPARQL 1.1 server: its URL, as given to `--store`.
+    Remote(String),
+}
+
+impl Location {
+    /// What a `--store` value names: an `http://` or `https://` URL is a SPARQL server,
+    /// anything else a folder.
+    /// ```
+    /// # use geokg_store::Location;
+    /// assert_eq!(Location::parse("http://localhost:7878"), Location::Remote("http://localhost:7878".into()));
+    /// assert_eq!(Location::parse("geokg.db"), Location::Path("geokg.db".into()));
+    /// ```
+    #[must_use]
+    pub fn parse(spec: &str) -> Self {
+        let lower = spec.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            Self::Remote(spec.to_owned())
+        } else {
+            Self::Path(PathBuf::from(spec))
+        }
+    }
 }
 
 impl std::fmt::Display for Location {
@@ -33,6 +61,7 @@ impl std::fmt::Display for Location {
         match self {
             Self::Memory => f.write_str("(memory)"),
             Self::Path(path) => write!(f, "{}", path.display()),
+            Self::Remote(url) => f.write_str(url),
         }
     }
 }
@@ -50,17 +79,23 @@ pub enum IngestOutcome {
 
 /// The knowledge graph: one named graph per document, plus the ontology.
 ///
-/// Nothing outside this crate knows the backend is Oxigraph on RocksDB; every method speaks
-/// in geokg's facts, SPARQL text and serialised results, so that a remote SPARQL server can
-/// stand behind the same interface.
+/// Nothing outside this crate knows the backend — Oxigraph in this process (in memory or on
+/// RocksDB) or a SPARQL 1.1 server ([`Store::open_remote`]); every method speaks in geokg's
+/// facts, SPARQL text and results, and answers the same on both.
 /// ```
 /// # use geokg_store::Store;
 /// let store = Store::in_memory().unwrap();
 /// assert_eq!(store.stats().unwrap().documents, 0);
 /// ```
 pub struct Store {
-    inner: Oxigraph,
+    backend: Backend,
     location: Location,
+}
+
+/// Where the quads are: an Oxigraph in this process, or a SPARQL server.
+enum Backend {
+    Embedded(Oxigraph),
+    Remote(remote::Remote),
 }
 
 /// Counts of what the store holds.
@@ -96,7 +131,7 @@ impl Store {
             return Err(StoreError::NotFound { path: path.to_owned() });
         }
         let inner = Oxigraph::open(path).map_err(|source| StoreError::open(path, source))?;
-        let store = Self { inner, location: Location::Path(path.to_owned()) };
+        let store = Self { backend: Backend::Embedded(inner), location: Location::Path(path.to_owned()) };
         store.ensure_ontology()?;
         Ok(store)
     }
@@ -108,15 +143,47 @@ impl Store {
             return Err(StoreError::NotFound { path: path.to_owned() });
         }
         let inner = Oxigraph::open_read_only(path).map_err(|source| StoreError::open(path, source))?;
-        Ok(Self { inner, location: Location::Path(path.to_owned()) })
+        Ok(Self { backend: Backend::Embedded(inner), location: Location::Path(path.to_owned()) })
     }
 
     /// A new, empty store in memory.
     pub fn in_memory() -> Result<Self, StoreError> {
         let inner = Oxigraph::new().map_err(StoreError::Storage)?;
-        let store = Self { inner, location: Location::Memory };
+        let store = Self { backend: Backend::Embedded(inner), location: Location::Memory };
         store.ensure_ontology()?;
         Ok(store)
+    }
+
+    /// Opens the store on the SPARQL server at `url` for reading and writing: finds its
+    /// endpoints (detecting the server kind unless `options` gives it) and writes geokg's
+    /// ontology graph when it is missing or outdated.
+    pub fn open_remote(url: &str, options: &RemoteOptions) -> Result<Self, StoreError> {
+        let store = Self::open_remote_read_only(url, options)?;
+        store.ensure_ontology()?;
+        Ok(store)
+    }
+
+    /// Opens the store on the SPARQL server at `url` without writing anything, so a
+    /// read-only endpoint answers every listing and query.
+    pub fn open_remote_read_only(url: &str, options: &RemoteOptions) -> Result<Self, StoreError> {
+        if url.split('/').nth(2).is_some_and(|authority| authority.contains('@')) {
+            return Err(StoreError::Config {
+                message:
+                    "the store URL holds credentials; give them in GEOKG_STORE_USER and GEOKG_STORE_PASSWORD instead"
+                        .into(),
+            });
+        }
+        let remote = remote::Remote::connect(url, options)?;
+        Ok(Self { backend: Backend::Remote(remote), location: Location::Remote(url.to_owned()) })
+    }
+
+    /// The kind of SPARQL server behind a remote store, `None` for an embedded one.
+    #[must_use]
+    pub fn remote_kind(&self) -> Option<StoreKind> {
+        match &self.backend {
+            Backend::Embedded(_) => None,
+            Backend::Remote(remote) => Some(remote.kind()),
+        }
     }
 
     /// Where the store lives.
@@ -129,9 +196,15 @@ impl Store {
     /// ingesting it again would change nothing (callers skip extraction then).
     pub fn is_unchanged(&self, source: &str, content_hash: &str, extractor_version: &str) -> Result<bool, StoreError> {
         let graph = NamedNode::new_unchecked(geokg_model::iri::document(source));
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                let (hash, version) = remote.document_version(graph.as_str())?;
+                return Ok(hash.as_deref() == Some(content_hash) && version.as_deref() == Some(extractor_version));
+            }
+        };
         let value = |predicate: NamedNodeRef<'_>| -> Result<Option<String>, StoreError> {
-            let quad = self
-                .inner
+            let quad = inner
                 .quads_for_pattern(Some(graph.as_ref().into()), Some(predicate), None, Some(graph.as_ref().into()))
                 .next()
                 .transpose()
@@ -148,7 +221,12 @@ impl Store {
     /// Whether a document with this source is stored.
     pub fn has_source(&self, source: &str) -> Result<bool, StoreError> {
         let graph = NamedNode::new_unchecked(geokg_model::iri::document(source));
-        self.inner.contains_named_graph(NamedOrBlankNodeRef::from(graph.as_ref())).map_err(StoreError::Storage)
+        match &self.backend {
+            Backend::Embedded(inner) => {
+                inner.contains_named_graph(NamedOrBlankNodeRef::from(graph.as_ref())).map_err(StoreError::Storage)
+            }
+            Backend::Remote(remote) => remote.has_graph(graph.as_str()),
+        }
     }
 
     /// How the document with this source was fetched over HTTP, when it was: the validators of
@@ -157,11 +235,17 @@ impl Store {
         let graph_iri = geokg_model::iri::document(source);
         let graph = NamedNode::new_unchecked(graph_iri.clone());
         // The document node's own statements are enough; its facts are not read.
-        let quads: Vec<Quad> = self
-            .inner
-            .quads_for_pattern(Some(graph.as_ref().into()), None, None, Some(graph.as_ref().into()))
-            .collect::<Result<_, _>>()
-            .map_err(StoreError::Storage)?;
+        let quads: Vec<Quad> = match &self.backend {
+            Backend::Embedded(inner) => inner
+                .quads_for_pattern(Some(graph.as_ref().into()), None, None, Some(graph.as_ref().into()))
+                .collect::<Result<_, _>>()
+                .map_err(StoreError::Storage)?,
+            Backend::Remote(remote) => remote
+                .graph_quads(std::slice::from_ref(&graph_iri))?
+                .into_iter()
+                .filter(|quad| quad.subject == NamedOrBlankNode::from(graph.clone()))
+                .collect(),
+        };
         Ok(read::from_quads(&graph_iri, &quads).and_then(|(record, _)| record.fetch))
     }
 
@@ -180,8 +264,24 @@ impl Store {
         let graph = NamedNode::new_unchecked(graph_iri.clone());
         let mut quads = record.to_quads();
         quads.extend(extraction.to_quads(&graph_iri));
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                // Our RDF names every node (IRIs minted from content); a blank node could not be
+                // written in batches or matched again, so none may reach the server.
+                if quads.iter().any(|quad| quad.subject.is_blank_node() || quad.object.is_blank_node()) {
+                    return Err(StoreError::Config {
+                        message: format!("the facts of {} hold a blank node; not written", record.source),
+                    });
+                }
+                let existed = remote.has_graph(&graph_iri)?;
+                remote.write_document(&graph, &quads)?;
+                let outcome = if existed { IngestOutcome::Replaced } else { IngestOutcome::New };
+                return Ok((outcome, quads.len()));
+            }
+        };
         let write = |source| StoreError::Write { document: record.source.clone(), source };
-        let mut transaction = self.inner.start_transaction().map_err(write)?;
+        let mut transaction = inner.start_transaction().map_err(write)?;
         let existed = transaction.contains_named_graph(NamedOrBlankNodeRef::from(graph.as_ref())).map_err(write)?;
         if existed {
             transaction.remove_named_graph(graph.as_ref()).map_err(write)?;
@@ -202,8 +302,18 @@ impl Store {
             geokg_model::iri::document(source)
         };
         let graph = NamedNode::new(graph_iri).map_err(|e| StoreError::Query { message: e.to_string() })?;
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                if !remote.has_graph(graph.as_str())? {
+                    return Ok(false);
+                }
+                remote.drop_graph(graph.as_str())?;
+                return Ok(true);
+            }
+        };
         let write = |source| StoreError::Write { document: graph.to_string(), source };
-        let mut transaction = self.inner.start_transaction().map_err(write)?;
+        let mut transaction = inner.start_transaction().map_err(write)?;
         if !transaction.contains_named_graph(NamedOrBlankNodeRef::from(graph.as_ref())).map_err(write)? {
             return Ok(false);
         }
@@ -217,8 +327,16 @@ impl Store {
     /// view's cache) is keyed by it.
     pub fn state_key(&self) -> Result<String, StoreError> {
         let mut entries = Vec::new();
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                entries = remote.version_entries()?;
+                entries.sort();
+                return Ok(geokg_model::iri::content_hash(&entries.join("\n")));
+            }
+        };
         for predicate in [gk::CONTENT_HASH, gk::EXTRACTOR_VERSION] {
-            for quad in self.inner.quads_for_pattern(None, Some(predicate), None, None) {
+            for quad in inner.quads_for_pattern(None, Some(predicate), None, None) {
                 let quad = quad.map_err(StoreError::Storage)?;
                 entries.push(format!("{} {} {}", quad.graph_name, quad.predicate, quad.object));
             }
@@ -230,11 +348,16 @@ impl Store {
     /// The sources of every stored document, sorted.
     pub fn sources(&self) -> Result<Vec<String>, StoreError> {
         let mut sources = Vec::new();
-        for quad in self.inner.quads_for_pattern(None, Some(gk::SOURCE), None, None) {
-            let quad = quad.map_err(StoreError::Storage)?;
-            if let Term::Literal(literal) = quad.object {
-                sources.push(literal.value().to_owned());
+        match &self.backend {
+            Backend::Embedded(inner) => {
+                for quad in inner.quads_for_pattern(None, Some(gk::SOURCE), None, None) {
+                    let quad = quad.map_err(StoreError::Storage)?;
+                    if let Term::Literal(literal) = quad.object {
+                        sources.push(literal.value().to_owned());
+                    }
+                }
             }
+            Backend::Remote(remote) => sources = remote.sources()?,
         }
         sources.sort();
         sources.dedup();
@@ -250,17 +373,37 @@ impl Store {
     }
 
     /// Reads every stored document back, one at a time, in no particular order: a store of any
-    /// size is read with the memory of one document.
+    /// size is read with the memory of one document (on a SPARQL server, of a batch of a few
+    /// hundred documents, read together to save round trips).
     pub fn for_each_document(&self, mut f: impl FnMut(DocumentRecord, Extraction)) -> Result<(), StoreError> {
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                for chunk in remote.document_graphs()?.chunks(256) {
+                    let mut by_graph: std::collections::BTreeMap<String, Vec<Quad>> = std::collections::BTreeMap::new();
+                    for quad in remote.graph_quads(chunk)? {
+                        if let GraphName::NamedNode(graph) = &quad.graph_name {
+                            by_graph.entry(graph.as_str().to_owned()).or_default().push(quad);
+                        }
+                    }
+                    for (graph, quads) in &by_graph {
+                        if let Some((record, extraction)) = read::from_quads(graph, quads) {
+                            f(record, extraction);
+                        }
+                    }
+                }
+                return Ok(());
+            }
+        };
         let mut quads = Vec::new();
-        for graph in self.inner.named_graphs() {
+        for graph in inner.named_graphs() {
             let graph = graph.map_err(StoreError::Storage)?;
             let oxigraph::model::NamedOrBlankNode::NamedNode(graph) = graph else { continue };
             if graph.as_str() == ONTOLOGY_GRAPH {
                 continue;
             }
             quads.clear();
-            for quad in self.inner.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+            for quad in inner.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
                 quads.push(quad.map_err(StoreError::Storage)?);
             }
             if let Some((record, extraction)) = read::from_quads(graph.as_str(), &quads) {
@@ -281,7 +424,7 @@ impl Store {
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |class: &str| -> Result<u64, StoreError> {
             let sparql = format!(
-                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{class}> }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{class}> }} FILTER(STRSTARTS(STR(?g), \"{DOCUMENT_GRAPHS}\")) }}"
             );
             match self.query(&sparql, &[])? {
                 QueryOutput::Solutions { rows, .. } => Ok(rows
@@ -311,7 +454,10 @@ impl Store {
 
     /// The number of quads, ontology included.
     pub fn len(&self) -> Result<u64, StoreError> {
-        Ok(self.inner.len().map_err(StoreError::Storage)? as u64)
+        match &self.backend {
+            Backend::Embedded(inner) => Ok(inner.len().map_err(StoreError::Storage)? as u64),
+            Backend::Remote(remote) => remote.count_quads(),
+        }
     }
 
     /// Whether the store holds no documents.
@@ -333,14 +479,48 @@ impl Store {
             }
             DumpFormat::NQuads => oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads),
         };
-        self.inner.dump_to_writer(serializer, writer).map_err(|e| StoreError::Serialize(e.into()))?;
+        match &self.backend {
+            Backend::Embedded(inner) => {
+                inner.dump_to_writer(serializer, writer).map_err(|e| StoreError::Serialize(e.into()))?;
+            }
+            Backend::Remote(remote) => {
+                // Graph by graph, ontology first, then the documents in IRI order.
+                let mut writer = serializer.for_writer(writer);
+                let mut graphs = vec![ONTOLOGY_GRAPH.to_owned()];
+                graphs.extend(remote.document_graphs()?);
+                for chunk in graphs.chunks(256) {
+                    let mut quads = remote.graph_quads(chunk)?;
+                    quads.sort_by_cached_key(|quad| (quad.graph_name.to_string(), quad.subject.to_string()));
+                    for quad in &quads {
+                        writer.serialize_quad(quad).map_err(StoreError::Serialize)?;
+                    }
+                }
+                writer.finish().map_err(StoreError::Serialize)?;
+            }
+        }
         Ok(())
     }
 
     /// Loads quads with Oxigraph's bulk loader: fast, not one transaction per document.
     /// Used by the ingest benchmark to compare against transactional ingest.
     pub fn bulk_load(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        let mut loader = self.inner.bulk_loader();
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                // No bulk path over HTTP: one graph replaced at a time.
+                let mut by_graph: std::collections::BTreeMap<String, Vec<Quad>> = std::collections::BTreeMap::new();
+                for quad in quads {
+                    if let GraphName::NamedNode(graph) = &quad.graph_name {
+                        by_graph.entry(graph.as_str().to_owned()).or_default().push(quad);
+                    }
+                }
+                for (graph, quads) in &by_graph {
+                    remote.write_document(&NamedNode::new_unchecked(graph.clone()), quads)?;
+                }
+                return Ok(());
+            }
+        };
+        let mut loader = inner.bulk_loader();
         loader.load_quads(quads).map_err(|e| StoreError::Write { document: "(bulk)".into(), source: e })?;
         loader.commit().map_err(|e| StoreError::Write { document: "(bulk)".into(), source: e })
     }
@@ -355,17 +535,24 @@ impl Store {
             Literal::new_simple_literal(&hash),
             GraphName::NamedNode(graph.clone()),
         );
-        if self.inner.contains(&marker).map_err(StoreError::Storage)? {
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                if remote.has_ontology(&hash)? {
+                    return Ok(());
+                }
+                let quads = ontology_quads(&graph)?;
+                let mut triples: Vec<oxigraph::model::Triple> = quads.into_iter().map(Into::into).collect();
+                triples.push(marker.into());
+                return remote.put_graph(ONTOLOGY_GRAPH, &triples, ONTOLOGY_GRAPH);
+            }
+        };
+        if inner.contains(&marker).map_err(StoreError::Storage)? {
             return Ok(());
         }
-        let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
-            .with_default_graph(GraphNameRef::NamedNode(graph.as_ref()));
-        let quads: Vec<Quad> = parser
-            .for_slice(geokg_model::ONTOLOGY.as_bytes())
-            .collect::<Result<_, _>>()
-            .map_err(|e| StoreError::Query { message: format!("the built-in ontology does not parse: {e}") })?;
+        let quads = ontology_quads(&graph)?;
         let write = |source| StoreError::Write { document: ONTOLOGY_GRAPH.into(), source };
-        let mut transaction = self.inner.start_transaction().map_err(write)?;
+        let mut transaction = inner.start_transaction().map_err(write)?;
         transaction.remove_named_graph(graph.as_ref()).map_err(write)?;
         transaction.insert_named_graph(graph.as_ref());
         transaction.extend(quads.iter());
@@ -375,6 +562,15 @@ impl Store {
         debug_assert!(!quads.iter().any(|q| q.predicate == RDF_TYPE && q.object == Term::from(gk::ARTICLE)));
         Ok(())
     }
+}
+
+/// The built-in ontology's quads, in its graph.
+fn ontology_quads(graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+    oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+        .with_default_graph(GraphNameRef::NamedNode(graph.as_ref()))
+        .for_slice(geokg_model::ONTOLOGY.as_bytes())
+        .collect::<Result<_, _>>()
+        .map_err(|e| StoreError::Query { message: format!("the built-in ontology does not parse: {e}") })
 }
 
 /// How `dump` writes the store.

@@ -2,12 +2,13 @@
 //! graph and the ontology, and geokg's prefixes (gk:, sem:, schema:, …) are predeclared, so
 //! `SELECT ?m WHERE { ?m a gk:Meeting }` works as typed.
 
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use geokg_model::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -47,6 +48,13 @@ impl Store {
                 evaluator.with_prefix(*prefix, *iri).map_err(|e| StoreError::Query { message: e.to_string() })?;
         }
         let mut prepared = evaluator.parse_query(sparql).map_err(|e| StoreError::Query { message: e.to_string() })?;
+        let inner = match &self.backend {
+            Backend::Embedded(inner) => inner,
+            Backend::Remote(remote) => {
+                let union = prepared.dataset().is_default_dataset();
+                return remote.query(&remote_text(sparql, bindings)?, union);
+            }
+        };
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -56,7 +64,7 @@ impl Store {
             prepared = prepared.substitute_variable(variable, value.clone());
         }
         let evaluation = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Evaluation { message: e.to_string() };
-        match prepared.on_store(&self.inner).execute().map_err(evaluation)? {
+        match prepared.on_store(inner).execute().map_err(evaluation)? {
             QueryResults::Solutions(solutions) => {
                 let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
                 let mut rows = Vec::new();
@@ -82,6 +90,71 @@ impl Store {
         }
         evaluator.parse_query(sparql).map(drop).map_err(|e| StoreError::Query { message: e.to_string() })
     }
+}
+
+/// The text sent to a SPARQL server: geokg's prefixes declared before the user's own (a later
+/// declaration of the same prefix wins, so the user's stay in force) and the query as written,
+/// with the bindings as a VALUES block opening its WHERE clause — where, like the embedded
+/// store's substitution, they are bound before any filter of the query sees them.
+fn remote_text(sparql: &str, bindings: &[(String, Term)]) -> Result<String, StoreError> {
+    let mut text = String::new();
+    for (prefix, iri) in PREFIXES {
+        let _ = writeln!(text, "PREFIX {prefix}: <{iri}>");
+    }
+    if bindings.is_empty() {
+        text.push_str(sparql);
+        return Ok(text);
+    }
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (name, value) in bindings {
+        let variable = Variable::new(name.trim_start_matches(['?', '$']))
+            .map_err(|e| StoreError::Query { message: format!("bad variable name {name}: {e}") })?;
+        if let Term::BlankNode(_) = value {
+            return Err(StoreError::Query { message: format!("{name} cannot be bound to a blank node") });
+        }
+        names.push(variable.to_string());
+        values.push(value.to_string());
+    }
+    let open = first_brace(sparql)
+        .ok_or_else(|| StoreError::Query { message: "the query has no WHERE clause to bind --param in".into() })?;
+    text.push_str(&sparql[..=open]);
+    let _ = write!(text, " VALUES ({}) {{ ({}) }} ", names.join(" "), values.join(" "));
+    text.push_str(&sparql[open + 1..]);
+    Ok(text)
+}
+
+/// The byte offset of the first `{` that is SPARQL syntax: not in a comment, a string or an IRI.
+fn first_brace(sparql: &str) -> Option<usize> {
+    let bytes = sparql.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => return Some(i),
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'<' => {
+                // An IRI runs to '>' without spaces; otherwise '<' is "less than".
+                if let Some(end) = sparql[i..].find(['>', ' ', '\n', '\t'])
+                    && bytes[i + end] == b'>'
+                {
+                    i += end;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 impl QueryOutput {
@@ -128,4 +201,18 @@ pub(crate) fn write_turtle(triples: &[Triple], writer: impl Write) -> Result<(),
     }
     serializer.finish().map_err(StoreError::Serialize)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Literal;
+
+    #[test]
+    fn bindings_open_the_where_clause_past_comments_strings_and_iris() {
+        let sparql = "# a {comment}\nSELECT ?name WHERE { ?x <urn:a{b}> \"{\" FILTER(?x < ?y) }";
+        let text = remote_text(sparql, &[("name".into(), Literal::new_simple_literal("Iran").into())]).unwrap();
+        assert!(text.ends_with("# a {comment}\nSELECT ?name WHERE { VALUES (?name) { (\"Iran\") }  ?x <urn:a{b}> \"{\" FILTER(?x < ?y) }"), "{text}");
+        assert!(text.starts_with("PREFIX gk: <https://w3id.org/geokg/ns#>\n"));
+    }
 }

@@ -33,8 +33,20 @@ pub(crate) fn load(store_path: &Path) -> anyhow::Result<Loaded> {
     Ok(Loaded { view, names })
 }
 
-/// The cache file beside the store: `geokg.db` → `geokg.db.view`.
+/// The cache file beside the store: `geokg.db` → `geokg.db.view`. A SPARQL server's view is
+/// cached in the user's cache folder (`$XDG_CACHE_HOME/geokg`, else `~/.cache/geokg`), one file
+/// per server URL; it is keyed by the store's state like any other.
 fn cache_path(store_path: &Path) -> PathBuf {
+    if let Some(url) = store_path.to_str().filter(|s| s.starts_with("http://") || s.starts_with("https://")) {
+        let folder = std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+            .unwrap_or_else(std::env::temp_dir)
+            .join("geokg");
+        let _ = std::fs::create_dir_all(&folder);
+        let key = geokg_model::iri::content_hash(url);
+        return folder.join(format!("{}.view", &key[..16]));
+    }
     let mut name = store_path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
     name.push(".view");
     store_path.with_file_name(name)

@@ -9,7 +9,7 @@ use anyhow::Context;
 use geokg_extract::Extractor;
 use geokg_model::{Document, DocumentRecord, EXTRACTOR_VERSION, FetchRecord, iri};
 use geokg_source::{FetchOptions, Fetcher, Input, Page, PageRequest, ReadOptions, expand, fetch_pages, read};
-use geokg_store::{IngestOutcome, Store};
+use geokg_store::{IngestOutcome, Store, StoreError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -32,7 +32,13 @@ struct Summary {
 }
 
 impl Summary {
-    fn count(&mut self, result: anyhow::Result<(IngestOutcome, usize, usize)>, progress: &ProgressBar) {
+    /// Counts one document's outcome. A store that cannot be written at all (a SPARQL server
+    /// down or refusing writes) ends the run: every next document would fail the same way.
+    fn count(
+        &mut self,
+        result: anyhow::Result<(IngestOutcome, usize, usize)>,
+        progress: &ProgressBar,
+    ) -> anyhow::Result<()> {
         match result {
             Ok((outcome, facts, quads)) => {
                 match outcome {
@@ -43,8 +49,24 @@ impl Summary {
                 self.facts += facts;
                 self.quads += quads;
             }
-            Err(error) => self.fail(&format!("{error:#}"), progress),
+            Err(error) => {
+                let fatal = error.chain().any(|cause| {
+                    matches!(
+                        cause.downcast_ref::<StoreError>(),
+                        Some(StoreError::Unreachable { .. } | StoreError::WriteRefused { .. })
+                    )
+                });
+                if fatal {
+                    progress.finish_and_clear();
+                    return Err(error.context(format!(
+                        "stopped after {} documents stored; documents stored are complete, run the same command again to store the rest",
+                        self.new + self.replaced + self.unchanged
+                    )));
+                }
+                self.fail(&format!("{error:#}"), progress);
+            }
         }
+        Ok(())
     }
 
     fn fail(&mut self, message: &str, progress: &ProgressBar) {
@@ -96,7 +118,9 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
             progress.set_message(short(&input.to_string()));
             for document in read(input, &options).fetched() {
                 match document {
-                    Ok((document, fetch)) => summary.count(ingest_one(&store, &extractor, &document, fetch), &progress),
+                    Ok((document, fetch)) => {
+                        summary.count(ingest_one(&store, &extractor, &document, fetch), &progress)?;
+                    }
                     Err(error) => summary.fail(&error.to_string(), &progress),
                 }
             }
@@ -186,7 +210,12 @@ fn fetch_web(
         progress.inc(1);
     }
     let n_urls = feeds.len() + requests.len();
+    // A store that cannot be written ends the run; the pages still arriving are dropped.
+    let mut fatal = None;
     fetch_pages(&fetcher, requests, usize::from(args.jobs), |request, page| {
+        if fatal.is_some() {
+            return;
+        }
         progress.set_message(short(&request.url));
         match page {
             Ok(Page::Article(web)) => {
@@ -197,7 +226,10 @@ fn fetch_web(
                 if let Some(source) = &options.source {
                     document.source = Some(source.clone());
                 }
-                summary.count(ingest_one(store, extractor, &document, Some(web.fetch)), &progress);
+                if let Err(error) = summary.count(ingest_one(store, extractor, &document, Some(web.fetch)), &progress) {
+                    fatal = Some(error);
+                    return;
+                }
             }
             Ok(Page::NotModified(_)) => summary.unchanged += 1,
             Err(error) => summary.fail(&error.to_string(), &progress),
@@ -205,6 +237,9 @@ fn fetch_web(
         progress.inc(1);
     });
     progress.finish_and_clear();
+    if let Some(error) = fatal {
+        return Err(error);
+    }
     Ok(n_urls)
 }
 

@@ -17,13 +17,15 @@ mod timeline;
 mod who_met;
 
 use crate::cli::{Args, Command};
-use geokg_store::Store;
+use geokg_store::{Location, RemoteOptions, Store, StoreKind};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 /// Runs the subcommand; `Ok` carries the exit code (0, or 1 for nothing found / some input failed).
 pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = args.store.as_path();
+    let _ = STORE_KIND.set(args.store_kind);
     match args.command {
         Command::Ingest(ingest) => ingest::run(store, &ingest, args.quiet),
         Command::Extract(extract) => extract::run(&extract),
@@ -44,8 +46,31 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The server kind `--store-kind` (or `GEOKG_STORE_KIND`) gives, for a `--store` URL.
+static STORE_KIND: OnceLock<Option<StoreKind>> = OnceLock::new();
+
+/// The URL when `--store` names a SPARQL server rather than a folder.
+fn remote_url(path: &Path) -> Option<String> {
+    match Location::parse(path.to_str()?) {
+        Location::Remote(url) => Some(url),
+        _ => None,
+    }
+}
+
+/// How to reach the server: the environment's settings and credentials, and `--store-kind`.
+fn remote_options() -> anyhow::Result<RemoteOptions> {
+    let mut options = RemoteOptions::from_env()?;
+    if let Some(Some(kind)) = STORE_KIND.get() {
+        options = options.with_kind(*kind);
+    }
+    Ok(options)
+}
+
 /// Opens the store for a command that only reads; another process may be writing.
 pub(crate) fn open_read(path: &Path) -> anyhow::Result<Store> {
+    if let Some(url) = remote_url(path) {
+        return Ok(Store::open_remote_read_only(&url, &remote_options()?)?);
+    }
     #[cfg(feature = "rocksdb")]
     return Ok(Store::open_read_only(path)?);
     #[cfg(not(feature = "rocksdb"))]
@@ -54,6 +79,9 @@ pub(crate) fn open_read(path: &Path) -> anyhow::Result<Store> {
 
 /// Opens the store for writing, creating it when asked; a second writer gets a clear error.
 pub(crate) fn open_write(path: &Path, create: bool) -> anyhow::Result<Store> {
+    if let Some(url) = remote_url(path) {
+        return Ok(Store::open_remote(&url, &remote_options()?)?);
+    }
     #[cfg(feature = "rocksdb")]
     return anyhow::Context::with_context(Store::open(path, create), || {
         format!("cannot use the store at {}", path.display())

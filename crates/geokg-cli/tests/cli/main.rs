@@ -7,6 +7,7 @@ mod graph;
 mod ingest;
 mod listings;
 mod query;
+mod remote;
 mod web;
 
 use assert_cmd::Command;

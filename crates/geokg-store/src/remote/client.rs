@@ -1,0 +1,201 @@
+//! HTTP to a SPARQL server: one reqwest blocking client with connection and request timeouts,
+//! Basic credentials when given, and retries with a doubling backoff for requests that are
+//! safe to repeat. Every request geokg sends is: a query, a PUT or DELETE of a whole graph, a
+//! DROP, or an INSERT DATA of ground triples (inserting the same triples twice leaves one copy).
+//!
+//! What a body means (results, a refusal) is decided by the callers; this module only moves
+//! bytes and turns transport failures into the store's errors.
+
+use super::RemoteOptions;
+use crate::StoreError;
+use reqwest::StatusCode;
+use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::header::{HeaderMap, HeaderValue};
+use std::fmt::Write as _;
+use std::io::Read;
+use std::time::Duration;
+
+/// The body of a response, with the headers that tell whether it was cut short.
+pub(crate) struct Reply {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Reply {
+    /// The body as text, for error messages: the first lines only.
+    pub(crate) fn excerpt(&self) -> String {
+        let text = String::from_utf8_lossy(&self.body);
+        let text: String = text.chars().take(400).collect();
+        text.trim().to_owned()
+    }
+
+    /// A header as text.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+/// The HTTP side of a remote store.
+pub(crate) struct Http {
+    client: Client,
+    user: Option<String>,
+    password: Option<String>,
+    retries: u32,
+    backoff: Duration,
+}
+
+impl Http {
+    pub(crate) fn new(options: &RemoteOptions) -> Result<Self, StoreError> {
+        let client = Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            .user_agent(concat!("geokg/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| StoreError::Remote {
+                url: String::new(),
+                message: format!("cannot make an HTTP client: {e}"),
+            })?;
+        Ok(Self {
+            client,
+            user: options.user.clone(),
+            password: options.password.clone(),
+            retries: options.retries,
+            backoff: options.backoff,
+        })
+    }
+
+    /// A form POST (`application/x-www-form-urlencoded`) with an explicit Accept header: the
+    /// protocol's most portable way to send a query (Virtuoso hangs on a direct
+    /// `application/sparql-query` body).
+    pub(crate) fn post_form(&self, url: &str, fields: &[(&str, &str)], accept: &str) -> Result<Reply, StoreError> {
+        let body = form_encode(fields);
+        self.send(url, || {
+            self.client
+                .post(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", accept)
+                .body(body.clone())
+        })
+    }
+
+    /// A Graph Store Protocol request on one graph: PUT (replace) or POST (add) a Turtle body,
+    /// or DELETE.
+    pub(crate) fn graph(
+        &self,
+        method: &reqwest::Method,
+        gsp_url: &str,
+        graph: &str,
+        body: Option<&str>,
+    ) -> Result<Reply, StoreError> {
+        let url = format!("{gsp_url}?{}", form_encode(&[("graph", graph)]));
+        self.send(gsp_url, || {
+            let request = self.client.request(method.clone(), &url);
+            match body {
+                Some(body) => request.header("Content-Type", "text/turtle").body(body.to_owned()),
+                None => request,
+            }
+        })
+    }
+
+    /// Sends the request, retrying after connection failures and 429/502/503/504 answers.
+    /// `shown_url` is what errors name (never credentials, never a query string).
+    fn send(&self, shown_url: &str, request: impl Fn() -> RequestBuilder) -> Result<Reply, StoreError> {
+        let mut attempt = 0;
+        loop {
+            let mut builder = request();
+            if let Some(user) = &self.user {
+                builder = builder.basic_auth(user, self.password.as_deref());
+            }
+            let outcome = builder.send();
+            let retry = match &outcome {
+                Ok(response) => matches!(response.status().as_u16(), 429 | 502 | 503 | 504),
+                Err(error) => error.is_connect(),
+            };
+            if retry && attempt < self.retries {
+                let wait = outcome
+                    .as_ref()
+                    .ok()
+                    .and_then(|response| retry_after(response.headers().get("Retry-After")))
+                    .unwrap_or(self.backoff * 2u32.pow(attempt));
+                std::thread::sleep(wait.min(Duration::from_secs(30)));
+                attempt += 1;
+                continue;
+            }
+            return match outcome {
+                Ok(response) => read(shown_url, response),
+                Err(error) => Err(transport(shown_url, &error)),
+            };
+        }
+    }
+}
+
+fn read(url: &str, mut response: Response) -> Result<Reply, StoreError> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let mut body = Vec::new();
+    response.read_to_end(&mut body).map_err(|error| {
+        // reqwest wraps its own timeout inside the io::Error of the body reader.
+        if error.to_string().contains("timed out") {
+            StoreError::Timeout { url: url.to_owned() }
+        } else {
+            StoreError::Truncated { url: url.to_owned(), reason: format!("the body was cut off: {error}") }
+        }
+    })?;
+    Ok(Reply { status, headers, body })
+}
+
+fn transport(url: &str, error: &reqwest::Error) -> StoreError {
+    if error.is_timeout() {
+        StoreError::Timeout { url: url.to_owned() }
+    } else if error.is_connect() {
+        StoreError::Unreachable { url: url.to_owned() }
+    } else {
+        StoreError::Remote { url: url.to_owned(), message: error.to_string() }
+    }
+}
+
+fn retry_after(value: Option<&HeaderValue>) -> Option<Duration> {
+    value?.to_str().ok()?.trim().parse().ok().map(Duration::from_secs)
+}
+
+/// `application/x-www-form-urlencoded`: unreserved bytes as they are, space as `+`, the rest
+/// percent-encoded.
+pub(crate) fn form_encode(fields: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (name, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode_into(name, &mut out);
+        out.push('=');
+        encode_into(value, &mut out);
+    }
+    out
+}
+
+fn encode_into(text: &str, out: &mut String) {
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(byte)),
+            b' ' => out.push('+'),
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_encoding_escapes_everything_but_unreserved_bytes() {
+        assert_eq!(
+            form_encode(&[("query", "ASK { ?s <a#b> \"é\" }")]),
+            "query=ASK+%7B+%3Fs+%3Ca%23b%3E+%22%C3%A9%22+%7D"
+        );
+        assert_eq!(form_encode(&[("a", "1"), ("b", "x&y=z")]), "a=1&b=x%26y%3Dz");
+    }
+}

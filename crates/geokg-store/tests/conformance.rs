@@ -1,0 +1,458 @@
+//! One store, three backends: every test here runs against the embedded store (in memory), a
+//! real Oxigraph server and a real Virtuoso, ingests the same examples into each, and asserts
+//! the same answers — listings, facts, graph questions, query results, re-ingest, forget.
+//! The failure tests stop a server of their own mid-ingest, run out of time and meet a
+//! read-only server.
+//!
+//! Needs the servers of `scripts/servers.sh start` (see `support/servers.rs`).
+
+mod support;
+
+use geokg_extract::Extractor;
+use geokg_graph::{Filter, Names, PathOptions, Query, StatusSet, View};
+use geokg_model::{Document, DocumentRecord, EXTRACTOR_VERSION, Extraction, iri};
+use geokg_store::{IngestOutcome, NamedQuery, QueryOutput, RemoteOptions, Store, StoreError};
+use oxigraph::model::{Literal, Term};
+use std::time::Duration;
+use support::servers::{self, OwnServer};
+
+/// The examples, extracted, under sources of their own (`prefix/<file>`).
+fn examples(prefix: &str) -> Vec<(DocumentRecord, Extraction)> {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let mut paths: Vec<_> = std::fs::read_dir(folder).unwrap().map(|entry| entry.unwrap().path()).collect();
+    paths.sort();
+    let extractor = Extractor::default();
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let source = format!("{prefix}/{}", path.file_name().unwrap().to_string_lossy());
+            let extraction = extractor.extract(&Document::new(text.clone()).with_source(source.clone()));
+            let record = DocumentRecord {
+                source,
+                title: extraction.document.title.clone(),
+                language: extraction.document.language.clone(),
+                published: extraction.document.published,
+                content_hash: iri::content_hash(&text),
+                ingested_at: "2026-12-01T12:00:00Z".into(),
+                extractor_version: EXTRACTOR_VERSION.into(),
+                fetch: None,
+            };
+            (record, extraction)
+        })
+        .collect()
+}
+
+fn ingest_all(store: &Store, documents: &[(DocumentRecord, Extraction)]) {
+    for (record, extraction) in documents {
+        store.ingest(record, extraction).unwrap();
+    }
+}
+
+/// Asserts every backend's answer (as text) equals the embedded store's, showing the first
+/// line that differs.
+fn same(what: &str, answers: &[(&str, String)]) {
+    let expected = &answers[0].1;
+    for (backend, answer) in &answers[1..] {
+        if answer != expected {
+            let line = expected.lines().zip(answer.lines()).position(|(a, b)| a != b).unwrap_or(0);
+            let context =
+                |text: &str| text.lines().skip(line.saturating_sub(8)).take(12).collect::<Vec<_>>().join("\n");
+            panic!(
+                "{what}: {backend} differs from the embedded store at line {line}:\n--- embedded\n{}\n--- {backend}\n{}",
+                context(expected),
+                context(answer)
+            );
+        }
+    }
+}
+
+/// A query's rows, sorted (servers may order ties differently), as N-Triples terms.
+fn rows(output: QueryOutput) -> Vec<Vec<String>> {
+    match output {
+        QueryOutput::Solutions { rows, .. } => {
+            let mut rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|row| row.into_iter().map(|cell| cell.map(|t| t.to_string()).unwrap_or_default()).collect())
+                .collect();
+            rows.sort();
+            rows
+        }
+        QueryOutput::Boolean(value) => vec![vec![value.to_string()]],
+        QueryOutput::Graph(triples) => {
+            let mut rows: Vec<Vec<String>> = triples.iter().map(|t| vec![format!("graph: {t}")]).collect();
+            rows.sort();
+            rows
+        }
+    }
+}
+
+#[test]
+fn listings_and_facts_are_the_same_on_every_backend() {
+    let _lock = servers::lock();
+    let documents = examples("conformance");
+    let backends = servers::backends();
+    for (_, store) in &backends {
+        ingest_all(store, &documents);
+    }
+    let answers = |f: &dyn Fn(&Store) -> String| -> Vec<(&str, String)> {
+        backends.iter().map(|(name, store)| (*name, f(store))).collect()
+    };
+    same("sources", &answers(&|s| format!("{:?}", s.sources().unwrap())));
+    assert_eq!(backends[0].1.sources().unwrap().len(), documents.len());
+    same("stats", &answers(&|s| format!("{:?}", s.stats().unwrap())));
+    same("facts", &answers(&|s| format!("{:#?}", s.facts().unwrap())));
+    same("documents", &answers(&|s| format!("{:#?}", s.documents().unwrap())));
+    same("state key", &answers(&|s| s.state_key().unwrap()));
+    let source = &documents[3].0.source;
+    same("has source", &answers(&|s| format!("{:?}", s.has_source(source).unwrap())));
+    same("fetch record", &answers(&|s| format!("{:?}", s.fetch_record(source).unwrap())));
+    let facts = backends[0].1.facts().unwrap();
+    assert!(!facts.meetings.is_empty() && !facts.transfers.is_empty() && !facts.leaders.is_empty());
+}
+
+#[test]
+fn graph_questions_are_the_same_on_every_backend() {
+    let _lock = servers::lock();
+    let documents = examples("graph");
+    let backends = servers::backends();
+    let mut answers = Vec::new();
+    for (name, store) in &backends {
+        ingest_all(store, &documents);
+        let view = View::build(&store.facts().unwrap());
+        let names = Names::new(&view, Extractor::default().aliases());
+        let any = Query::new(&view, &names, Filter::default().with_statuses(StatusSet::parse("any").unwrap()));
+        let occurred = Query::new(&view, &names, Filter::default());
+        let answer = format!(
+            "{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}",
+            occurred.who_met("Putin").unwrap(),
+            any.who_met("Kim Jong Un").unwrap(),
+            any.meetings_between("Putin", "Kim Jong Un").unwrap(),
+            any.path("Kim Jong Un", "Iran", &PathOptions::default()),
+            occurred.who_met_all(None),
+        );
+        answers.push((*name, answer));
+    }
+    assert!(answers[0].1.contains("Kim"), "{}", answers[0].1);
+    same("who-met and path", &answers);
+}
+
+#[test]
+fn named_and_user_queries_give_the_same_results_on_every_backend() {
+    let _lock = servers::lock();
+    let documents = examples("queries");
+    let backends = servers::backends();
+    for (_, store) in &backends {
+        ingest_all(store, &documents);
+    }
+    let params = |name: &str| -> Vec<(String, Term)> {
+        match name {
+            "arms-suppliers" => vec![("name".into(), Literal::new_simple_literal("Russia").into())],
+            "leader-on-date" => vec![
+                ("name".into(), Literal::new_simple_literal("United States").into()),
+                ("date".into(), Literal::new_simple_literal("2023-09-30").into()),
+            ],
+            "meetings-of-person" => vec![("name".into(), Literal::new_simple_literal("Vladimir Putin").into())],
+            // sources-of-fact unbound lists the evidence of every fact.
+            _ => vec![],
+        }
+    };
+    let mut non_empty = 0;
+    for query in NamedQuery::ALL {
+        let answers: Vec<(&str, String)> = backends
+            .iter()
+            .map(|(name, store)| {
+                (*name, format!("{:#?}", rows(store.query(query.sparql, &params(query.name)).unwrap())))
+            })
+            .collect();
+        non_empty += usize::from(answers[0].1 != "[]");
+        same(query.name, &answers);
+    }
+    assert!(non_empty >= 5, "only {non_empty} named queries found anything in the examples");
+    for sparql in [
+        "SELECT ?m ?date WHERE { ?m a gk:Meeting ; schema:eventStatus gk:Occurred . OPTIONAL { ?m sem:hasBeginTimeStamp ?date } }",
+        "SELECT ?doc ?confidence WHERE { GRAPH ?doc { ?e gk:confidence ?confidence } } LIMIT 1000",
+        "SELECT ?h ?former WHERE { GRAPH ?g { ?h a gk:OfficeHolding ; gk:former ?former } }",
+        "ASK { ?t a gk:ArmsTransfer }",
+        "ASK { ?t a gk:Nothing }",
+        "CONSTRUCT { ?a gk:met ?b } WHERE { ?m a gk:Meeting ; gk:participant ?a, ?b FILTER(?a != ?b) }",
+        "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a gk:Person }",
+    ] {
+        let answers: Vec<(&str, String)> = backends
+            .iter()
+            .map(|(name, store)| (*name, format!("{:#?}", rows(store.query(sparql, &[]).unwrap()))))
+            .collect();
+        assert_ne!(answers[0].1, "[]", "{sparql}");
+        same(sparql, &answers);
+    }
+}
+
+#[test]
+fn re_ingest_changes_nothing_and_forget_removes_everywhere() {
+    let _lock = servers::lock();
+    let documents = examples("reingest");
+    let backends = servers::backends();
+    for (name, store) in &backends {
+        ingest_all(store, &documents);
+        let quads = store.len().unwrap();
+        let key = store.state_key().unwrap();
+        for (record, extraction) in &documents {
+            assert_eq!(store.ingest(record, extraction).unwrap(), (IngestOutcome::Unchanged, 0), "{name}");
+        }
+        assert_eq!(store.len().unwrap(), quads, "{name}");
+        assert_eq!(store.state_key().unwrap(), key, "{name}");
+        // New content from the same source replaces the graph whole.
+        let (mut record, extraction) = documents[0].clone();
+        record.content_hash = iri::content_hash("another version");
+        assert_eq!(store.ingest(&record, &extraction).unwrap().0, IngestOutcome::Replaced, "{name}");
+        assert_eq!(store.len().unwrap(), quads, "{name}");
+        assert_ne!(store.state_key().unwrap(), key, "{name}");
+        let source = &documents[1].0.source;
+        assert!(store.forget(source).unwrap(), "{name}");
+        assert!(!store.forget(source).unwrap(), "{name}");
+        assert!(!store.has_source(source).unwrap(), "{name}");
+        assert_eq!(store.sources().unwrap().len(), documents.len() - 1, "{name}");
+    }
+    let answers: Vec<(&str, String)> =
+        backends.iter().map(|(name, store)| (*name, format!("{:#?}", store.facts().unwrap()))).collect();
+    same("facts after forget", &answers);
+}
+
+#[test]
+fn a_dump_of_a_server_loads_back_into_the_same_quads() {
+    let _lock = servers::lock();
+    let documents = examples("dump");
+    let backends = servers::backends();
+    let mut answers = Vec::new();
+    for (name, store) in &backends {
+        ingest_all(store, &documents);
+        let mut dump = Vec::new();
+        store.dump(geokg_store::DumpFormat::NQuads, &mut dump).unwrap();
+        let copy = oxigraph::store::Store::new().unwrap();
+        copy.load_from_slice(oxigraph::io::RdfFormat::NQuads, &dump).unwrap();
+        assert_eq!(copy.len().unwrap() as u64, store.len().unwrap(), "{name}");
+        answers.push((*name, copy.len().unwrap().to_string()));
+    }
+    same("dumped quads", &answers);
+}
+
+#[test]
+fn without_the_graph_store_protocol_small_update_batches_write_the_same_graphs() {
+    let _lock = servers::lock();
+    let documents = examples("batches");
+    let embedded = Store::in_memory().unwrap();
+    ingest_all(&embedded, &documents);
+    let expected = format!("{:#?}", embedded.facts().unwrap());
+    for variable in ["GEOKG_TEST_OXIGRAPH_URL", "GEOKG_TEST_VIRTUOSO_URL"] {
+        let mut options = servers::options().without_graph_store_protocol();
+        options.batch_triples = 40;
+        let store = Store::open_remote(&servers::env(variable), &options).unwrap();
+        servers::empty(&store);
+        ingest_all(&store, &documents);
+        same(variable, &[("embedded", expected.clone()), ("server", format!("{:#?}", store.facts().unwrap()))]);
+        assert_eq!(store.len().unwrap(), embedded.len().unwrap(), "{variable}");
+        // A source with quotes, backslashes and non-ASCII survives the SPARQL text.
+        let (mut record, extraction) = documents[0].clone();
+        record.source = "odd/\"quoted\" \\ Ärger\n.txt".into();
+        store.ingest(&record, &extraction).unwrap();
+        assert!(store.sources().unwrap().contains(&record.source), "{variable}");
+        assert!(store.forget(&record.source).unwrap(), "{variable}");
+    }
+}
+
+#[test]
+fn large_reads_are_paged_below_the_servers_row_caps() {
+    let _lock = servers::lock();
+    let documents = examples("paging");
+    let embedded = Store::in_memory().unwrap();
+    ingest_all(&embedded, &documents);
+    for variable in ["GEOKG_TEST_OXIGRAPH_URL", "GEOKG_TEST_VIRTUOSO_URL"] {
+        let mut options = servers::options();
+        options.page_rows = 7;
+        let store = Store::open_remote(&servers::env(variable), &options).unwrap();
+        servers::empty(&store);
+        ingest_all(&store, &documents);
+        assert_eq!(store.sources().unwrap(), embedded.sources().unwrap(), "{variable}");
+        assert_eq!(store.state_key().unwrap(), embedded.state_key().unwrap(), "{variable}");
+        let documents = |store: &Store| format!("{:#?}", store.documents().unwrap());
+        same(variable, &[("embedded", documents(&embedded)), ("server", documents(&store))]);
+    }
+}
+
+#[test]
+fn a_result_cut_at_virtuosos_row_cap_is_an_error() {
+    let _lock = servers::lock();
+    let store = Store::open_remote_read_only(&servers::env("GEOKG_TEST_VIRTUOSO_URL"), &servers::options()).unwrap();
+    // Virtuoso's own graphs (thousands of triples), three times: more than its 10,000-row cap.
+    let error = store.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?x { 1 2 3 } }", &[]).unwrap_err();
+    assert!(matches!(error, StoreError::Truncated { .. }), "{error}");
+    assert!(error.to_string().contains("row limit"), "{error}");
+}
+
+#[test]
+fn a_server_stopped_mid_ingest_leaves_complete_documents_and_a_rerun_finishes() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut server = OwnServer::start(folder.path(), false);
+    let documents = examples("crash");
+    let options = servers::options();
+    let store = Store::open_remote(&server.url, &options).unwrap();
+    let half = documents.len() / 2;
+    ingest_all(&store, &documents[..half]);
+    server.kill();
+    let error = store.ingest(&documents[half].0, &documents[half].1).unwrap_err();
+    assert!(matches!(error, StoreError::Unreachable { .. }), "{error}");
+    assert!(error.to_string().contains("is the server running?"), "{error}");
+    server.restart();
+    // What was written before the crash is whole: re-ingesting it changes nothing.
+    for (record, extraction) in &documents[..half] {
+        assert_eq!(store.ingest(record, extraction).unwrap().0, IngestOutcome::Unchanged);
+    }
+    ingest_all(&store, &documents[half..]);
+    let embedded = Store::in_memory().unwrap();
+    ingest_all(&embedded, &documents);
+    let facts = |store: &Store| format!("{:#?}", store.facts().unwrap());
+    same("facts after the crash", &[("embedded", facts(&embedded)), ("server", facts(&store))]);
+}
+
+#[test]
+fn a_document_cut_off_between_update_batches_is_rewritten_by_the_next_run() {
+    let _lock = servers::lock();
+    let documents = examples("partial");
+    let (record, extraction) = &documents[0];
+    for variable in ["GEOKG_TEST_OXIGRAPH_URL", "GEOKG_TEST_VIRTUOSO_URL"] {
+        let store = Store::open_remote(&servers::env(variable), &servers::options()).unwrap();
+        servers::empty(&store);
+        // What a run stopped after its first batches leaves: the facts without the document
+        // node, whose content hash is written last.
+        let graph = record.iri();
+        let mut quads = extraction.to_quads(&graph);
+        quads.retain(|quad| quad.subject.to_string() != format!("<{graph}>"));
+        let triples = quads
+            .iter()
+            .take(30)
+            .map(|q| format!("{} {} {} .", q.subject, q.predicate, q.object))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let update = format!("INSERT DATA {{ GRAPH <{graph}> {{ {triples} }} }}");
+        let reply = reqwest_update(variable, &update);
+        assert!(reply, "{variable}: could not write the partial graph");
+        assert!(!store.is_unchanged(&record.source, &record.content_hash, &record.extractor_version).unwrap());
+        assert_eq!(store.ingest(record, extraction).unwrap().0, IngestOutcome::Replaced, "{variable}");
+        assert!(store.is_unchanged(&record.source, &record.content_hash, &record.extractor_version).unwrap());
+        let embedded = Store::in_memory().unwrap();
+        embedded.ingest(record, extraction).unwrap();
+        assert_eq!(store.facts().unwrap(), embedded.facts().unwrap(), "{variable}");
+    }
+}
+
+/// Runs a SPARQL update on a test server directly (standing in for a run that died).
+fn reqwest_update(variable: &str, update: &str) -> bool {
+    let url = servers::env(variable);
+    let url = if variable.contains("OXIGRAPH") { format!("{url}/update") } else { url };
+    let output = std::process::Command::new("curl")
+        .args(["-fsS", "-o", "/dev/null", "-X", "POST", &url, "--data-urlencode"])
+        .arg(format!("update={update}"))
+        .status()
+        .expect("curl");
+    output.success()
+}
+
+#[test]
+fn a_query_past_the_timeout_is_a_timeout_error() {
+    // A server of its own, killed afterwards, so the abandoned query burns no shared CPU.
+    let folder = tempfile::tempdir().unwrap();
+    let server = OwnServer::start(folder.path(), false);
+    Store::open_remote(&server.url, &servers::options()).unwrap();
+    let options = servers::options().with_timeout(Duration::from_secs(1));
+    let store = Store::open_remote_read_only(&server.url, &options).unwrap();
+    // The ontology graph cubed: about a billion rows to count.
+    let sparql = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?g { ?d ?e ?f } GRAPH ?g { ?h ?i ?j } }";
+    let started = std::time::Instant::now();
+    let error = store.query(sparql, &[]).unwrap_err();
+    assert!(matches!(error, StoreError::Timeout { .. }), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(10), "a timeout is not retried");
+    assert!(error.to_string().contains("did not answer in time"), "{error}");
+    drop(server);
+}
+
+#[test]
+fn virtuoso_stopping_a_query_at_its_timeout_is_a_timeout_not_a_partial_answer() {
+    let _lock = servers::lock();
+    let options = servers::options().with_server_timeout(Duration::from_secs(1));
+    let store = Store::open_remote_read_only(&servers::env("GEOKG_TEST_VIRTUOSO_URL"), &options).unwrap();
+    // Virtuoso's own graphs cubed: it answers after a second with a partial count, and a
+    // header saying so.
+    let sparql = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?g { ?d ?e ?f } GRAPH ?g { ?h ?i ?j } }";
+    let error = store.query(sparql, &[]).unwrap_err();
+    assert!(matches!(error, StoreError::Timeout { .. }), "{error}");
+}
+
+#[test]
+fn a_read_only_server_refuses_writes_with_the_fix() {
+    let folder = tempfile::tempdir().unwrap();
+    {
+        // A store with the ontology, then the same folder served read-only.
+        let server = OwnServer::start(folder.path(), false);
+        Store::open_remote(&server.url, &servers::options()).unwrap();
+    }
+    let server = OwnServer::start(folder.path(), true);
+    let reader = Store::open_remote_read_only(&server.url, &servers::options()).unwrap();
+    assert!(reader.sources().unwrap().is_empty());
+    let documents = examples("refused");
+    let error = reader.ingest(&documents[0].0, &documents[0].1).unwrap_err();
+    assert!(matches!(error, StoreError::WriteRefused { .. }), "{error}");
+}
+
+#[test]
+fn virtuoso_without_the_grant_refuses_writes_and_says_which_grant() {
+    let _lock = servers::lock();
+    let url = servers::env("GEOKG_TEST_VIRTUOSO_URL");
+    let isql = servers::env("GEOKG_TEST_VIRTUOSO_ISQL");
+    let grant = |sql: &str| {
+        let status = std::process::Command::new("isql-vt")
+            .args([isql.as_str(), "dba", "dba", &format!("exec={sql}")])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("isql-vt");
+        assert!(status.success(), "{sql}");
+    };
+    let store = Store::open_remote(&url, &servers::options()).unwrap();
+    let documents = examples("grant");
+    grant("REVOKE SPARQL_UPDATE FROM \"SPARQL\";");
+    let error = store.ingest(&documents[0].0, &documents[0].1).unwrap_err();
+    grant("GRANT SPARQL_UPDATE TO \"SPARQL\";");
+    assert!(matches!(error, StoreError::WriteRefused { .. }), "{error}");
+    assert!(error.to_string().contains("grant SPARQL_UPDATE to the SPARQL user"), "{error}");
+    store.ingest(&documents[0].0, &documents[0].1).unwrap();
+    assert!(store.forget(&documents[0].0.source).unwrap());
+}
+
+#[test]
+fn the_server_kind_is_detected_from_its_root_url() {
+    let _lock = servers::lock();
+    let oxigraph = Store::open_remote_read_only(&servers::env("GEOKG_TEST_OXIGRAPH_URL"), &servers::options()).unwrap();
+    assert_eq!(oxigraph.remote_kind(), Some(geokg_store::StoreKind::Oxigraph));
+    let virtuoso_url = servers::env("GEOKG_TEST_VIRTUOSO_URL");
+    let root = virtuoso_url.trim_end_matches("/sparql");
+    let virtuoso = Store::open_remote_read_only(root, &servers::options()).unwrap();
+    assert_eq!(virtuoso.remote_kind(), Some(geokg_store::StoreKind::Virtuoso));
+    let generic = servers::options().with_kind(geokg_store::StoreKind::Generic);
+    let generic = Store::open_remote_read_only(&virtuoso_url, &generic).unwrap();
+    assert_eq!(generic.sources().unwrap(), virtuoso.sources().unwrap());
+}
+
+#[test]
+fn an_unreachable_server_says_so_and_credentials_are_never_shown() {
+    let url = format!("http://127.0.0.1:{}", servers::free_port());
+    let mut options = servers::options();
+    options.user = Some("analyst".into());
+    options.password = Some("s3cret-pass".into());
+    let error = Store::open_remote(&url, &options).err().expect("nothing listens there");
+    assert!(matches!(error, StoreError::Unreachable { .. }), "{error}");
+    assert!(error.to_string().contains("is the server running?"), "{error}");
+    assert!(!format!("{options:?} {error:?} {error}").contains("s3cret-pass"));
+    let error = Store::open_remote("http://analyst:s3cret-pass@127.0.0.1:1/", &RemoteOptions::default())
+        .err()
+        .expect("credentials in the URL are refused");
+    assert!(!error.to_string().contains("s3cret-pass"), "{error}");
+}
