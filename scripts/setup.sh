@@ -4,11 +4,12 @@
 #   graphviz           `dot`, which the export tests render our DOT with
 #   chromium           headless Chromium, which the export tests open the HTML page in
 #   fonts-dejavu-core  a font for labels in PNG exports and Chromium's screenshots
+#   curl               the server script waits with it until the SPARQL servers answer
 # and a Python venv at target/venv-export with networkx, which reads our GraphML and GEXF back.
 # Runs apt-get as root, or through sudo when not root. Safe to run again.
 set -euo pipefail
 
-packages=(libclang-dev graphviz chromium fonts-dejavu-core)
+packages=(libclang-dev graphviz chromium fonts-dejavu-core curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
