@@ -456,3 +456,41 @@ fn an_unreachable_server_says_so_and_credentials_are_never_shown() {
         .expect("credentials in the URL are refused");
     assert!(!error.to_string().contains("s3cret-pass"), "{error}");
 }
+
+#[test]
+fn a_document_graph_past_virtuosos_row_cap_reads_back_whole() {
+    let _lock = servers::lock();
+    // One document stating every fact of a synthetic corpus: more triples in one graph than
+    // Virtuoso returns in one answer (10,000) or sorts for an OFFSET.
+    let facts = geokg_graph::synthetic::facts(300, 900, 150, 3, 11);
+    let mut extraction = Extraction::default();
+    extraction.meetings = facts.meetings.into_iter().map(|sourced| sourced.fact).collect();
+    extraction.transfers = facts.transfers.into_iter().map(|sourced| sourced.fact).collect();
+    extraction.leaders = facts.leaders.into_iter().map(|sourced| sourced.fact).collect();
+    extraction.collect_entities();
+    let mut record = examples("big").swap_remove(0).0;
+    record.source = "big/synthetic.txt".into();
+    record.title = Some("Everything at once".into());
+    let backends = servers::backends();
+    let mut answers = Vec::new();
+    for (name, store) in &backends {
+        store.ingest(&record, &extraction).unwrap();
+        answers.push((*name, format!("{:#?}", store.documents().unwrap())));
+    }
+    let triples = backends[0].1.len().unwrap();
+    assert!(triples > 12_000, "only {triples} quads: not past the row cap");
+    assert!(answers[0].1.contains("Everything at once"));
+    same("a large document", &answers);
+    let mut dumps = Vec::new();
+    for (name, store) in &backends {
+        let mut dump = Vec::new();
+        store.dump(geokg_store::DumpFormat::NQuads, &mut dump).unwrap();
+        // The document's graph (the ontology's blank nodes get other labels on each server).
+        let graph = format!("{} .", record.iri());
+        let mut lines: Vec<String> =
+            String::from_utf8(dump).unwrap().lines().filter(|line| line.ends_with(&graph)).map(str::to_owned).collect();
+        lines.sort();
+        dumps.push((*name, lines.join("\n")));
+    }
+    same("the dump of a large document", &dumps);
+}

@@ -70,7 +70,7 @@ impl Remote {
             let values = batch.iter().map(|g| format!("<{g}>")).collect::<Vec<_>>().join(" ");
             let body = format!("SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}");
             let rows = if batch.len() == 1 {
-                self.select_all(&body, "?s ?p ?o")?
+                self.graph_rows(&batch[0])?
             } else {
                 let rows = self.select(&format!("{body} LIMIT {}", self.page_rows))?;
                 if rows.len() >= self.page_rows {
@@ -95,6 +95,24 @@ impl Remote {
             }
         }
         Ok(quads)
+    }
+
+    /// Every triple of one large graph as `?g ?s ?p ?o` rows, paged by a key unique per
+    /// triple: subject, predicate, the object's kind, datatype and language, then its value
+    /// (only the value may hold a space, and it comes last). OFFSET paging would need the
+    /// server to sort past Virtuoso's 10,000-row limit (SR353) on a graph that large.
+    fn graph_rows(&self, graph: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+        let rows = self.select_keyed(
+            |filter| {
+                format!(
+                    "SELECT ?key ?g ?s ?p ?o WHERE {{ VALUES ?g {{ <{graph}> }} GRAPH ?g {{ ?s ?p ?o }} \
+                     BIND(CONCAT(STR(?s), \" \", STR(?p), IF(ISLITERAL(?o), CONCAT(\" L\", STR(DATATYPE(?o)), \"@\", \
+                     LANG(?o)), \" I\"), \" \", STR(?o)) AS ?key) {filter} }}"
+                )
+            },
+            "key",
+        )?;
+        Ok(rows.into_iter().map(|row| row.into_iter().skip(1).collect()).collect())
     }
 
     /// Entries of the state key: graph, predicate and value of every content hash and

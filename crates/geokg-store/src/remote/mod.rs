@@ -355,22 +355,6 @@ impl Remote {
         }
     }
 
-    /// Every row of one small result (a single graph's triples), paged by OFFSET in the order
-    /// of `order_by`. Only for results below Virtuoso's sort limit (10,000 rows): past it the
-    /// server's error is passed on rather than a partial answer.
-    pub(crate) fn select_all(&self, sparql: &str, order_by: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
-        let mut all = Vec::new();
-        loop {
-            let page =
-                self.select(&format!("{sparql}\nORDER BY {order_by}\nLIMIT {}\nOFFSET {}", self.page_rows, all.len()))?;
-            let n = page.len();
-            all.extend(page);
-            if n < self.page_rows {
-                return Ok(all);
-            }
-        }
-    }
-
     /// An ASK.
     pub(crate) fn ask(&self, sparql: &str) -> Result<bool, StoreError> {
         match self.query(sparql, false)? {
