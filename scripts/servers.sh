@@ -107,6 +107,9 @@ start() {
     echo "export GEOKG_TEST_OXIGRAPH_URL=http://127.0.0.1:$oxigraph_port"
     echo "export GEOKG_TEST_VIRTUOSO_URL=http://127.0.0.1:$http_port/sparql"
     echo "export GEOKG_TEST_VIRTUOSO_ISQL=127.0.0.1:$sql_port"
+    # The administrator, for the Digest-protected /sparql-auth (a new database's password).
+    echo "export GEOKG_TEST_VIRTUOSO_USER=dba"
+    echo "export GEOKG_TEST_VIRTUOSO_PASSWORD=dba"
     echo "export GEOKG_TEST_OXIGRAPH_BIN=$venv/bin/oxigraph"
   } >"$env_file"
   echo "servers: oxigraph on 127.0.0.1:$oxigraph_port, virtuoso on 127.0.0.1:$http_port (sql $sql_port); source $env_file" >&2

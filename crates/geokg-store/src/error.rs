@@ -68,6 +68,15 @@ pub enum StoreError {
         /// How to let geokg write.
         hint: String,
     },
+    /// The SPARQL server wants credentials, or did not take the ones given. The message never
+    /// holds them.
+    #[error("the SPARQL server at {url} refused access: {hint}")]
+    Unauthorized {
+        /// The endpoint asked.
+        url: String,
+        /// Why, and what to set.
+        hint: String,
+    },
     /// The server's answer was cut short: a row cap, a stopped query, a body that does not
     /// parse. Never taken as a smaller answer.
     #[error("incomplete answer from {url}: {reason}")]

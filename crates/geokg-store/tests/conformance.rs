@@ -2,7 +2,9 @@
 //! real Oxigraph server and a real Virtuoso, ingests the same examples into each, and asserts
 //! the same answers — listings, facts, graph questions, query results, re-ingest, forget.
 //! The failure tests stop a server of their own mid-ingest, run out of time and meet a
-//! read-only server.
+//! read-only server; a loopback proxy in front of the real servers answers 503 and 429 before
+//! passing requests on, and shows what went over the wire to Virtuoso's Digest-protected
+//! endpoints.
 //!
 //! Needs the servers of `scripts/servers.sh start` (see `support/servers.rs`).
 
@@ -13,7 +15,10 @@ use geokg_graph::{Filter, Names, PathOptions, Query, StatusSet, View};
 use geokg_model::{Document, DocumentRecord, EXTRACTOR_VERSION, Extraction, iri};
 use geokg_store::{IngestOutcome, NamedQuery, QueryOutput, RemoteOptions, Store, StoreError};
 use oxigraph::model::{Literal, Term};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+use support::proxy::{Action, Exchange, Proxy};
 use support::servers::{self, OwnServer};
 
 /// The examples, extracted, under sources of their own (`prefix/<file>`).
@@ -493,4 +498,108 @@ fn a_document_graph_past_virtuosos_row_cap_reads_back_whole() {
         dumps.push((*name, lines.join("\n")));
     }
     same("the dump of a large document", &dumps);
+}
+
+/// The nonce count (`nc=`) of a Digest `Authorization` header.
+fn nonce_count(exchange: &Exchange) -> Option<String> {
+    let header = exchange.request.header("Authorization")?;
+    Some(header.split("nc=").nth(1)?.split(',').next()?.to_owned())
+}
+
+fn path(exchange: &Exchange) -> &str {
+    exchange.request.target.split('?').next().unwrap_or_default()
+}
+
+#[test]
+fn virtuoso_behind_digest_authentication_answers_the_same_and_reuses_its_nonce() {
+    let _lock = servers::lock();
+    let documents = examples("digest");
+    let proxy = Proxy::start(&servers::virtuoso_root(), |_, _| Action::Forward);
+    let store = Store::open_remote(&format!("{}/sparql-auth", proxy.url), &servers::dba()).unwrap();
+    assert_eq!(store.remote_kind(), Some(geokg_store::StoreKind::Virtuoso));
+    servers::empty(&store);
+    ingest_all(&store, &documents);
+    let embedded = Store::in_memory().unwrap();
+    ingest_all(&embedded, &documents);
+    let facts = |store: &Store| format!("{:#?}", store.facts().unwrap());
+    same("facts through digest", &[("embedded", facts(&embedded)), ("virtuoso", facts(&store))]);
+    assert_eq!(store.sources().unwrap(), embedded.sources().unwrap());
+    servers::empty(&store);
+    // Nothing went past Virtuoso's plain endpoints, and nothing as Basic.
+    let log = proxy.log();
+    assert!(log.iter().all(|e| path(e).ends_with("-auth")), "{log:#?}");
+    assert!(log.iter().all(|e| !e.request.header("Authorization").is_some_and(|h| h.starts_with("Basic"))));
+    // One challenge per endpoint; after it, each request answers the same nonce with the next
+    // count, so no request pays a second round trip.
+    let challenged: Vec<&str> = log.iter().filter(|e| e.status == 401).map(path).collect();
+    assert_eq!(challenged, ["/sparql-auth", "/sparql-graph-crud-auth"], "{log:#?}");
+    for endpoint in ["/sparql-auth", "/sparql-graph-crud-auth"] {
+        let counts: Vec<String> = log.iter().filter(|e| path(e) == endpoint).filter_map(nonce_count).collect();
+        let expected: Vec<String> = (1..=counts.len()).map(|n| format!("{n:08x}")).collect();
+        assert!(counts.len() >= documents.len(), "{endpoint}: {counts:?}");
+        assert_eq!(counts, expected, "{endpoint}");
+    }
+}
+
+#[test]
+fn a_nonce_virtuoso_forgot_is_answered_again_and_wrong_credentials_are_not() {
+    let _lock = servers::lock();
+    let documents = examples("stale");
+    // From request `from` on, two requests lose their credentials, as if Virtuoso had dropped
+    // the nonce; with `stale`, its second challenge says the nonce went stale.
+    let run = |stale: bool| {
+        let from = Arc::new(AtomicUsize::new(usize::MAX));
+        let shared = Arc::clone(&from);
+        let proxy = Proxy::start(&servers::virtuoso_root(), move |number, request| {
+            let offset = number.wrapping_sub(shared.load(Ordering::SeqCst));
+            if offset < 2 {
+                request.remove_header("Authorization");
+            }
+            if stale && offset == 1 {
+                Action::ForwardEdited(|head| head.replace("stale=\"false\"", "stale=\"true\""))
+            } else {
+                Action::Forward
+            }
+        });
+        let store = Store::open_remote(&format!("{}/sparql-auth", proxy.url), &servers::dba()).unwrap();
+        servers::empty(&store);
+        from.store(proxy.log().len(), Ordering::SeqCst);
+        let outcome = store.ingest(&documents[0].0, &documents[0].1);
+        let log: Vec<(u16, String)> =
+            proxy.log().iter().skip(from.load(Ordering::SeqCst)).map(|e| (e.status, path(e).to_owned())).collect();
+        (store, outcome, log)
+    };
+    let (store, outcome, log) = run(true);
+    let refused =
+        |log: &[(u16, String)]| log.iter().filter(|(status, path)| *status == 401 && path == "/sparql-auth").count();
+    assert_eq!(outcome.unwrap().0, IngestOutcome::New, "{log:?}");
+    assert_eq!(refused(&log), 2, "{log:?}");
+    assert!(store.forget(&documents[0].0.source).unwrap());
+    // A challenge answered fresh and refused again, without `stale`: the credentials are wrong.
+    let (_, outcome, log) = run(false);
+    let error = outcome.unwrap_err();
+    assert!(matches!(error, StoreError::Unauthorized { .. }), "{error}");
+    assert!(error.to_string().contains("check GEOKG_STORE_USER and GEOKG_STORE_PASSWORD"), "{error}");
+    assert_eq!(refused(&log), 2, "{log:?}");
+    assert_eq!(log.len(), 2, "{log:?}");
+}
+
+#[test]
+fn a_wrong_password_is_refused_once_with_the_fix_and_never_shown() {
+    let _lock = servers::lock();
+    let proxy = Proxy::start(&servers::virtuoso_root(), |_, _| Action::Forward);
+    let mut options = servers::dba();
+    options.password = Some("not-the-Pa55word".into());
+    let error = Store::open_remote(&format!("{}/sparql-auth", proxy.url), &options).err().expect("refused");
+    assert!(matches!(error, StoreError::Unauthorized { .. }), "{error}");
+    let shown = format!("{error} {error:?} {options:?}");
+    assert!(shown.contains("check GEOKG_STORE_USER and GEOKG_STORE_PASSWORD"), "{shown}");
+    assert!(!shown.contains("not-the-Pa55word"), "{shown}");
+    // The challenge, one answer to it, and no more tries.
+    let log = proxy.log();
+    assert_eq!(log.iter().map(|e| e.status).collect::<Vec<_>>(), [401, 401], "{log:#?}");
+    assert!(log.iter().all(|e| !format!("{:?}", e.request).contains("not-the-Pa55word")));
+    // Without credentials, the same endpoint says to set them.
+    let error = Store::open_remote(&format!("{}/sparql-auth", proxy.url), &servers::options()).err().expect("refused");
+    assert!(error.to_string().contains("asks for credentials; set GEOKG_STORE_USER"), "{error}");
 }

@@ -1,19 +1,27 @@
 //! HTTP to a SPARQL server: one reqwest blocking client with connection and request timeouts,
-//! Basic credentials when given, and retries with a doubling backoff for requests that are
-//! safe to repeat. Every request geokg sends is: a query, a PUT or DELETE of a whole graph, a
-//! DROP, or an INSERT DATA of ground triples (inserting the same triples twice leaves one copy).
+//! credentials answered to the server's challenge (Basic or Digest, see `auth.rs`), and retries
+//! with a doubling backoff for requests that are safe to repeat. Every request geokg sends is:
+//! a query, a PUT or DELETE of a whole graph, a DROP, or an INSERT DATA of ground triples
+//! (inserting the same triples twice leaves one copy), so every request is retried.
 //!
 //! What a body means (results, a refusal) is decided by the callers; this module only moves
-//! bytes and turns transport failures into the store's errors.
+//! bytes and turns transport failures, and credentials the server does not take, into the
+//! store's errors.
 
 use super::RemoteOptions;
+use super::auth::{Credentials, Scheme};
 use crate::StoreError;
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder, Response};
-use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, WWW_AUTHENTICATE};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Read;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
+
+/// What to change when the server does not take the credentials.
+const CHECK_CREDENTIALS: &str = "check GEOKG_STORE_USER and GEOKG_STORE_PASSWORD (or the credentials file)";
 
 /// The body of a response, with the headers that tell whether it was cut short.
 pub(crate) struct Reply {
@@ -39,8 +47,9 @@ impl Reply {
 /// The HTTP side of a remote store.
 pub(crate) struct Http {
     client: Client,
-    user: Option<String>,
-    password: Option<String>,
+    credentials: Option<Credentials>,
+    /// How each endpoint (by its URL without the query string) asked to be authenticated.
+    schemes: Mutex<BTreeMap<String, Scheme>>,
     retries: u32,
     backoff: Duration,
 }
@@ -58,8 +67,11 @@ impl Http {
             })?;
         Ok(Self {
             client,
-            user: options.user.clone(),
-            password: options.password.clone(),
+            credentials: options
+                .user
+                .clone()
+                .map(|user| Credentials { user, password: options.password.clone().unwrap_or_default() }),
+            schemes: Mutex::new(BTreeMap::new()),
             retries: options.retries,
             backoff: options.backoff,
         })
@@ -98,16 +110,39 @@ impl Http {
         })
     }
 
-    /// Sends the request, retrying after connection failures and 429/502/503/504 answers.
-    /// `shown_url` is what errors name (never credentials, never a query string).
+    /// Sends the request, answering the server's authentication challenge and retrying after
+    /// connection failures and 429/502/503/504 answers. `shown_url` is what errors name (never
+    /// credentials, never a query string).
     fn send(&self, shown_url: &str, request: impl Fn() -> RequestBuilder) -> Result<Reply, StoreError> {
         let mut attempt = 0;
+        // Challenges answered for this request: a second 401 after answering a fresh one means
+        // the credentials are wrong, unless the server says only the nonce went stale.
+        let mut challenges = 0;
         loop {
-            let mut builder = request();
-            if let Some(user) = &self.user {
-                builder = builder.basic_auth(user, self.password.as_deref());
+            let mut request = request().build().map_err(|error| transport(shown_url, &error))?;
+            self.authorize(shown_url, &mut request)?;
+            let outcome = self.client.execute(request);
+            if let Ok(response) = &outcome
+                && response.status() == StatusCode::UNAUTHORIZED
+                && self.credentials.is_some()
+            {
+                let offered = response.headers().get_all(WWW_AUTHENTICATE).iter().filter_map(|v| v.to_str().ok());
+                let scheme = Scheme::choose(offered).map_err(|offered| StoreError::Unauthorized {
+                    url: shown_url.to_owned(),
+                    hint: format!(
+                        "it asks for an authentication geokg does not speak ({offered}); geokg answers Basic and Digest"
+                    ),
+                })?;
+                if challenges >= 3 || (challenges > 0 && !scheme.is_stale()) {
+                    return Err(StoreError::Unauthorized {
+                        url: shown_url.to_owned(),
+                        hint: format!("it did not accept the credentials; {CHECK_CREDENTIALS}"),
+                    });
+                }
+                challenges += 1;
+                self.schemes.lock().unwrap_or_else(PoisonError::into_inner).insert(shown_url.to_owned(), scheme);
+                continue;
             }
-            let outcome = builder.send();
             let retry = match &outcome {
                 Ok(response) => matches!(response.status().as_u16(), 429 | 502 | 503 | 504),
                 Err(error) => error.is_connect(),
@@ -127,6 +162,25 @@ impl Http {
                 Err(error) => Err(transport(shown_url, &error)),
             };
         }
+    }
+
+    /// Adds the `Authorization` header the endpoint asked for before, if it asked.
+    fn authorize(&self, shown_url: &str, request: &mut reqwest::blocking::Request) -> Result<(), StoreError> {
+        let Some(credentials) = &self.credentials else { return Ok(()) };
+        let mut schemes = self.schemes.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(scheme) = schemes.get_mut(shown_url) else { return Ok(()) };
+        let url = request.url();
+        let uri = match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        };
+        let header = scheme.authorization(credentials, request.method().as_str(), &uri);
+        let mut value = HeaderValue::from_str(&header).map_err(|_| StoreError::Config {
+            message: format!("the user name cannot be sent in an HTTP header; {CHECK_CREDENTIALS}"),
+        })?;
+        value.set_sensitive(true);
+        request.headers_mut().insert(AUTHORIZATION, value);
+        Ok(())
     }
 }
 

@@ -1,5 +1,6 @@
 //! Where a server kind keeps its endpoints, and how the kind is recognised: Oxigraph server
-//! (`/query`, `/update`, `/store`), Virtuoso (`/sparql` for both, `/sparql-graph-crud`), or any
+//! (`/query`, `/update`, `/store`), Virtuoso (`/sparql` for both, `/sparql-graph-crud`; or
+//! `/sparql-auth` and `/sparql-graph-crud-auth`, which ask for credentials), or any
 //! other SPARQL 1.1 server (one URL for queries and updates, no Graph Store Protocol unless
 //! configured).
 
@@ -52,7 +53,7 @@ pub(crate) struct Endpoints {
 /// The server's root: the URL without a trailing slash or a known endpoint name.
 fn root(url: &str) -> &str {
     let url = url.trim_end_matches('/');
-    for suffix in ["/sparql", "/query", "/update", "/store"] {
+    for suffix in ["/sparql", "/sparql-auth", "/query", "/update", "/store"] {
         if let Some(root) = url.strip_suffix(suffix) {
             return root;
         }
@@ -77,7 +78,7 @@ impl StoreKind {
     /// (and many servers') query URL, anything else may be an Oxigraph server's root.
     pub(crate) fn probe_url(url: &str) -> String {
         let trimmed = url.trim_end_matches('/');
-        if trimmed.ends_with("/sparql") || trimmed.ends_with("/query") {
+        if trimmed.ends_with("/sparql") || trimmed.ends_with("/sparql-auth") || trimmed.ends_with("/query") {
             trimmed.to_owned()
         } else {
             format!("{trimmed}/query")
@@ -93,11 +94,16 @@ impl StoreKind {
                 update: format!("{root}/update"),
                 gsp: Some(format!("{root}/store")),
             },
-            Self::Virtuoso => Endpoints {
-                query: format!("{root}/sparql"),
-                update: format!("{root}/sparql"),
-                gsp: Some(format!("{root}/sparql-graph-crud")),
-            },
+            // Virtuoso's endpoints for a user who logs in (with Digest) carry an `-auth` suffix;
+            // the plain ones never ask for credentials, so they would never be sent.
+            Self::Virtuoso => {
+                let auth = if url.trim_end_matches('/').ends_with("/sparql-auth") { "-auth" } else { "" };
+                Endpoints {
+                    query: format!("{root}/sparql{auth}"),
+                    update: format!("{root}/sparql{auth}"),
+                    gsp: Some(format!("{root}/sparql-graph-crud{auth}")),
+                }
+            }
             Self::Generic => {
                 let url = url.trim_end_matches('/').to_owned();
                 Endpoints { query: url.clone(), update: url, gsp: None }
@@ -118,6 +124,10 @@ mod tests {
         let virtuoso = StoreKind::Virtuoso.endpoints("http://localhost:8890/sparql");
         assert_eq!(virtuoso.update, "http://localhost:8890/sparql");
         assert_eq!(virtuoso.gsp.as_deref(), Some("http://localhost:8890/sparql-graph-crud"));
+        let auth = StoreKind::Virtuoso.endpoints("http://localhost:8890/sparql-auth");
+        assert_eq!(auth.query, "http://localhost:8890/sparql-auth");
+        assert_eq!(auth.gsp.as_deref(), Some("http://localhost:8890/sparql-graph-crud-auth"));
+        assert_eq!(StoreKind::probe_url("http://localhost:8890/sparql-auth/"), "http://localhost:8890/sparql-auth");
         assert_eq!(StoreKind::Generic.endpoints("http://h/ds/sparql").gsp, None);
         assert_eq!(StoreKind::probe_url("http://h:1"), "http://h:1/query");
         assert_eq!(StoreKind::from_server_header("Virtuoso/07.20.3235 (Linux)"), Some(StoreKind::Virtuoso));

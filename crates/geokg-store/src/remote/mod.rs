@@ -6,6 +6,7 @@
 //! What the store means (documents, facts, the ontology) stays in `lib.rs`; this module only
 //! knows SPARQL over HTTP and the servers' quirks.
 
+mod auth;
 mod client;
 mod graphs;
 mod kinds;
@@ -21,6 +22,10 @@ use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+/// What a 401 without credentials means.
+const ASK_FOR_CREDENTIALS: &str =
+    "it asks for credentials; set GEOKG_STORE_USER and GEOKG_STORE_PASSWORD (or a credentials file)";
+
 /// How to reach a SPARQL server. [`RemoteOptions::from_env`] reads the environment; credentials
 /// only ever come from there (or from code), never from the command line, and are never
 /// printed: `Debug` shows whether a password is set, not the password.
@@ -35,7 +40,8 @@ pub struct RemoteOptions {
     /// The Graph Store Protocol endpoint (`GEOKG_STORE_GSP_URL`); the value `none` turns the
     /// protocol off, so documents are written with SPARQL UPDATE.
     pub gsp_url: Option<String>,
-    /// The user for HTTP Basic authentication (`GEOKG_STORE_USER`).
+    /// The user for HTTP Basic or Digest authentication (`GEOKG_STORE_USER`), answered when
+    /// the server asks.
     pub user: Option<String>,
     /// Its password (`GEOKG_STORE_PASSWORD`).
     pub password: Option<String>,
@@ -253,6 +259,9 @@ impl Remote {
             probe = candidate;
             reply = http.post_form(&probe, &[("query", "ASK {}")], results::ACCEPT)?;
         }
+        if reply.status.as_u16() == 401 {
+            return Err(StoreError::Unauthorized { url: probe, hint: ASK_FOR_CREDENTIALS.into() });
+        }
         if !reply.status.is_success() {
             return Err(StoreError::Remote {
                 url: probe,
@@ -436,6 +445,9 @@ impl Remote {
                 }
             };
             return StoreError::WriteRefused { url: url.to_owned(), message: excerpt, hint: hint.to_owned() };
+        }
+        if reply.status.as_u16() == 401 && !write {
+            return StoreError::Unauthorized { url: url.to_owned(), hint: ASK_FOR_CREDENTIALS.into() };
         }
         if lower.contains("s1t00") || lower.contains("timeout") || lower.contains("timed out") {
             return StoreError::Timeout { url: url.to_owned() };

@@ -1,3 +1,4 @@
 //! Helpers shared by the store's integration tests.
 
+pub(crate) mod proxy;
 pub(crate) mod servers;

@@ -34,6 +34,20 @@ pub(crate) fn options() -> RemoteOptions {
     RemoteOptions::default().with_retries(2, Duration::from_millis(100))
 }
 
+/// [`options`] with the credentials of Virtuoso's administrator (`dba`), for its endpoints
+/// that ask for them (`/sparql-auth`, `/sparql-graph-crud-auth`, Digest).
+pub(crate) fn dba() -> RemoteOptions {
+    let mut options = options();
+    options.user = Some(env("GEOKG_TEST_VIRTUOSO_USER"));
+    options.password = Some(env("GEOKG_TEST_VIRTUOSO_PASSWORD"));
+    options
+}
+
+/// Virtuoso's root URL (without `/sparql`).
+pub(crate) fn virtuoso_root() -> String {
+    env("GEOKG_TEST_VIRTUOSO_URL").trim_end_matches("/sparql").to_owned()
+}
+
 /// The three backends, each emptied of documents: (name, store).
 pub(crate) fn backends() -> Vec<(&'static str, Store)> {
     let oxigraph = Store::open_remote(&env("GEOKG_TEST_OXIGRAPH_URL"), &options()).expect("the oxigraph server");
