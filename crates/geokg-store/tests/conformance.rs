@@ -603,3 +603,72 @@ fn a_wrong_password_is_refused_once_with_the_fix_and_never_shown() {
     let error = Store::open_remote(&format!("{}/sparql-auth", proxy.url), &servers::options()).err().expect("refused");
     assert!(error.to_string().contains("asks for credentials; set GEOKG_STORE_USER"), "{error}");
 }
+
+/// A proxy in front of the Oxigraph server that answers every request first with 503 (retry
+/// at once) and then with 429 (retry at once), and passes on the third try.
+fn busy_proxy() -> Proxy {
+    Proxy::start(&servers::env("GEOKG_TEST_OXIGRAPH_URL"), |number, _| match number % 3 {
+        0 => Action::Answer(503, vec![("Retry-After", "0".into())]),
+        1 => Action::Answer(429, vec![("Retry-After", "0".into())]),
+        _ => Action::Forward,
+    })
+}
+
+#[test]
+fn busy_answers_are_retried_and_every_write_is_safe_to_repeat() {
+    let _lock = servers::lock();
+    let documents = examples("busy");
+    let embedded = Store::in_memory().unwrap();
+    ingest_all(&embedded, &documents);
+    let facts = |store: &Store| format!("{:#?}", store.facts().unwrap());
+    // Graph Store Protocol PUTs, then DROP and INSERT DATA batches: each retried request was
+    // refused before the server saw it here, but a repeated PUT, DROP or INSERT DATA of ground
+    // triples leaves the same graph anyway, so geokg retries writes as it retries reads.
+    for options in [servers::options(), servers::options().without_graph_store_protocol()] {
+        let proxy = busy_proxy();
+        let mut options = options;
+        options.batch_triples = 40;
+        let store = Store::open_remote(&proxy.url, &options).unwrap();
+        servers::empty(&store);
+        ingest_all(&store, &documents);
+        same("facts after retries", &[("embedded", facts(&embedded)), ("server", facts(&store))]);
+        assert_eq!(store.len().unwrap(), embedded.len().unwrap());
+        let log = proxy.log();
+        let status = |code: u16| log.iter().filter(|e| e.status == code).count();
+        assert_eq!(status(503), status(429));
+        assert!(status(200) + status(204) + status(201) >= status(503) - 1, "{log:#?}");
+        let writes = log.iter().filter(|e| e.request.method == "PUT" || e.request.body.starts_with(b"update=")).count();
+        assert!(writes >= 3 * documents.len(), "{writes} writes for {} documents", documents.len());
+        servers::empty(&store);
+    }
+}
+
+#[test]
+fn retries_give_up_after_the_limit_and_other_failures_are_not_retried() {
+    let _lock = servers::lock();
+    let answer = Arc::new(AtomicUsize::new(0));
+    let shared = Arc::clone(&answer);
+    let proxy =
+        Proxy::start(&servers::env("GEOKG_TEST_OXIGRAPH_URL"), move |_, _| match shared.load(Ordering::SeqCst) {
+            0 => Action::Forward,
+            status => Action::Answer(status as u16, vec![]),
+        });
+    let store = Store::open_remote(&proxy.url, &servers::options()).unwrap();
+    let before = proxy.log().len();
+    // Always busy, without Retry-After: the backoff (0.1 s, then 0.2 s) and then an error.
+    answer.store(503, Ordering::SeqCst);
+    let started = std::time::Instant::now();
+    let error = store.sources().unwrap_err();
+    assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
+    assert!(matches!(error, StoreError::Remote { .. }), "{error}");
+    assert!(error.to_string().contains("503 Service Unavailable after 2 retries"), "{error}");
+    assert_eq!(proxy.log().len() - before, 3);
+    // A server error that is not about load is the answer: asked once.
+    answer.store(500, Ordering::SeqCst);
+    let before = proxy.log().len();
+    let error = store.sources().unwrap_err();
+    assert!(error.to_string().contains("500"), "{error}");
+    assert_eq!(proxy.log().len() - before, 1);
+    answer.store(0, Ordering::SeqCst);
+    store.sources().unwrap();
+}

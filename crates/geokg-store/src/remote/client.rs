@@ -158,6 +158,14 @@ impl Http {
                 continue;
             }
             return match outcome {
+                Ok(response) if retry => Err(StoreError::Remote {
+                    url: shown_url.to_owned(),
+                    message: format!(
+                        "{} after {} retries; the server is overloaded or down, try again later",
+                        response.status(),
+                        self.retries
+                    ),
+                }),
                 Ok(response) => read(shown_url, response),
                 Err(error) => Err(transport(shown_url, &error)),
             };
