@@ -468,10 +468,12 @@ fn a_document_graph_past_virtuosos_row_cap_reads_back_whole() {
     // One document stating every fact of a synthetic corpus: more triples in one graph than
     // Virtuoso returns in one answer (10,000) or sorts for an OFFSET.
     let facts = geokg_graph::synthetic::facts(300, 900, 150, 3, 11);
-    let mut extraction = Extraction::default();
-    extraction.meetings = facts.meetings.into_iter().map(|sourced| sourced.fact).collect();
-    extraction.transfers = facts.transfers.into_iter().map(|sourced| sourced.fact).collect();
-    extraction.leaders = facts.leaders.into_iter().map(|sourced| sourced.fact).collect();
+    let mut extraction = Extraction {
+        meetings: facts.meetings.into_iter().map(|sourced| sourced.fact).collect(),
+        transfers: facts.transfers.into_iter().map(|sourced| sourced.fact).collect(),
+        leaders: facts.leaders.into_iter().map(|sourced| sourced.fact).collect(),
+        ..Extraction::default()
+    };
     extraction.collect_entities();
     let mut record = examples("big").swap_remove(0).0;
     record.source = "big/synthetic.txt".into();

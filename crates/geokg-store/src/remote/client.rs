@@ -44,12 +44,17 @@ impl Reply {
     }
 }
 
+/// Credentials, and how each endpoint (by its URL without the query string) asked for them.
+struct Auth {
+    credentials: Credentials,
+    schemes: Mutex<BTreeMap<String, Scheme>>,
+}
+
 /// The HTTP side of a remote store.
 pub(crate) struct Http {
     client: Client,
-    credentials: Option<Credentials>,
-    /// How each endpoint (by its URL without the query string) asked to be authenticated.
-    schemes: Mutex<BTreeMap<String, Scheme>>,
+    /// Present when credentials were given (boxed: most stores have none).
+    auth: Option<Box<Auth>>,
     retries: u32,
     backoff: Duration,
 }
@@ -67,11 +72,12 @@ impl Http {
             })?;
         Ok(Self {
             client,
-            credentials: options
-                .user
-                .clone()
-                .map(|user| Credentials { user, password: options.password.clone().unwrap_or_default() }),
-            schemes: Mutex::new(BTreeMap::new()),
+            auth: options.user.clone().map(|user| {
+                Box::new(Auth {
+                    credentials: Credentials { user, password: options.password.clone().unwrap_or_default() },
+                    schemes: Mutex::new(BTreeMap::new()),
+                })
+            }),
             retries: options.retries,
             backoff: options.backoff,
         })
@@ -124,7 +130,7 @@ impl Http {
             let outcome = self.client.execute(request);
             if let Ok(response) = &outcome
                 && response.status() == StatusCode::UNAUTHORIZED
-                && self.credentials.is_some()
+                && let Some(auth) = &self.auth
             {
                 let offered = response.headers().get_all(WWW_AUTHENTICATE).iter().filter_map(|v| v.to_str().ok());
                 let scheme = Scheme::choose(offered).map_err(|offered| StoreError::Unauthorized {
@@ -140,7 +146,7 @@ impl Http {
                     });
                 }
                 challenges += 1;
-                self.schemes.lock().unwrap_or_else(PoisonError::into_inner).insert(shown_url.to_owned(), scheme);
+                auth.schemes.lock().unwrap_or_else(PoisonError::into_inner).insert(shown_url.to_owned(), scheme);
                 continue;
             }
             let retry = match &outcome {
@@ -174,15 +180,15 @@ impl Http {
 
     /// Adds the `Authorization` header the endpoint asked for before, if it asked.
     fn authorize(&self, shown_url: &str, request: &mut reqwest::blocking::Request) -> Result<(), StoreError> {
-        let Some(credentials) = &self.credentials else { return Ok(()) };
-        let mut schemes = self.schemes.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(auth) = &self.auth else { return Ok(()) };
+        let mut schemes = auth.schemes.lock().unwrap_or_else(PoisonError::into_inner);
         let Some(scheme) = schemes.get_mut(shown_url) else { return Ok(()) };
         let url = request.url();
         let uri = match url.query() {
             Some(query) => format!("{}?{query}", url.path()),
             None => url.path().to_owned(),
         };
-        let header = scheme.authorization(credentials, request.method().as_str(), &uri);
+        let header = scheme.authorization(&auth.credentials, request.method().as_str(), &uri);
         let mut value = HeaderValue::from_str(&header).map_err(|_| StoreError::Config {
             message: format!("the user name cannot be sent in an HTTP header; {CHECK_CREDENTIALS}"),
         })?;

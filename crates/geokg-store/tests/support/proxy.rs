@@ -6,6 +6,7 @@
 //! tests need: a request head and a `Content-Length` body; the upstream answer is passed back
 //! byte for byte apart from its `Connection` header.
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -94,7 +95,7 @@ fn serve(client: &mut TcpStream, upstream: &str, number: usize, script: &mut Scr
         Action::Answer(status, headers) => {
             let mut head = format!("HTTP/1.1 {status} Scripted\r\nContent-Length: 0\r\nConnection: close\r\n");
             for (name, value) in headers {
-                head.push_str(&format!("{name}: {value}\r\n"));
+                let _ = write!(head, "{name}: {value}\r\n");
             }
             head.push_str("\r\n");
             (status, head.into_bytes())
@@ -135,7 +136,7 @@ fn forward(request: &Request, upstream: &str, edit: Option<fn(&str) -> String>) 
         format!("{} {} HTTP/1.1\r\nHost: {upstream}\r\nConnection: close\r\n", request.method, request.target);
     for (name, value) in &request.headers {
         if !name.eq_ignore_ascii_case("host") && !name.eq_ignore_ascii_case("connection") {
-            head.push_str(&format!("{name}: {value}\r\n"));
+            let _ = write!(head, "{name}: {value}\r\n");
         }
     }
     head.push_str("\r\n");
