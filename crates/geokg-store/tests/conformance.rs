@@ -266,6 +266,27 @@ fn without_the_graph_store_protocol_small_update_batches_write_the_same_graphs()
 }
 
 #[test]
+fn without_the_graph_store_protocol_the_ontology_and_its_blank_nodes_are_written_once() {
+    let _lock = servers::lock();
+    let embedded = Store::in_memory().unwrap();
+    let ask = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/geokg/ns> { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) } }";
+    let blank = |store: &Store| rows(store.query(ask, &[]).unwrap());
+    assert_ne!(blank(&embedded), [["\"0\"^^<http://www.w3.org/2001/XMLSchema#integer>"]]);
+    for variable in ["GEOKG_TEST_OXIGRAPH_URL", "GEOKG_TEST_VIRTUOSO_URL"] {
+        let store = Store::open_remote(&servers::env(variable), &servers::options()).unwrap();
+        servers::empty(&store);
+        // A server without the ontology: opening the store writes it, by SPARQL UPDATE.
+        assert!(reqwest_update(variable, "DROP SILENT GRAPH <https://w3id.org/geokg/ns>"), "{variable}");
+        let store =
+            Store::open_remote(&servers::env(variable), &servers::options().without_graph_store_protocol()).unwrap();
+        assert_eq!(store.len().unwrap(), embedded.len().unwrap(), "{variable}");
+        assert_eq!(blank(&store), blank(&embedded), "{variable}");
+        let restrictions = "SELECT ?class ?property WHERE { GRAPH <https://w3id.org/geokg/ns> { ?class owl:equivalentClass [ owl:onProperty ?property ] } }";
+        assert_eq!(rows(store.query(restrictions, &[]).unwrap()), rows(embedded.query(restrictions, &[]).unwrap()));
+    }
+}
+
+#[test]
 fn large_reads_are_paged_below_the_servers_row_caps() {
     let _lock = servers::lock();
     let documents = examples("paging");

@@ -1,8 +1,9 @@
 //! HTTP to a SPARQL server: one reqwest blocking client with connection and request timeouts,
 //! credentials answered to the server's challenge (Basic or Digest, see `auth.rs`), and retries
-//! with a doubling backoff for requests that are safe to repeat. Every request geokg sends is:
-//! a query, a PUT or DELETE of a whole graph, a DROP, or an INSERT DATA of ground triples
-//! (inserting the same triples twice leaves one copy), so every request is retried.
+//! with a doubling backoff for requests that are safe to repeat. Nearly every request geokg
+//! sends is: a query, a PUT or DELETE of a whole graph, a DROP, or an INSERT DATA of ground
+//! triples (inserting the same triples twice leaves one copy). The one exception, an INSERT of
+//! blank nodes, goes through [`Http::post_form_once`].
 //!
 //! What a body means (results, a refusal) is decided by the callers; this module only moves
 //! bytes and turns transport failures, and credentials the server does not take, into the
@@ -87,8 +88,23 @@ impl Http {
     /// protocol's most portable way to send a query (Virtuoso hangs on a direct
     /// `application/sparql-query` body).
     pub(crate) fn post_form(&self, url: &str, fields: &[(&str, &str)], accept: &str) -> Result<Reply, StoreError> {
+        self.post_form_retrying(url, fields, accept, self.retries)
+    }
+
+    /// [`Http::post_form`] for a request that must not be repeated: sent once, not retried.
+    pub(crate) fn post_form_once(&self, url: &str, fields: &[(&str, &str)], accept: &str) -> Result<Reply, StoreError> {
+        self.post_form_retrying(url, fields, accept, 0)
+    }
+
+    fn post_form_retrying(
+        &self,
+        url: &str,
+        fields: &[(&str, &str)],
+        accept: &str,
+        retries: u32,
+    ) -> Result<Reply, StoreError> {
         let body = form_encode(fields);
-        self.send(url, || {
+        self.send(url, retries, || {
             self.client
                 .post(url)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -107,7 +123,7 @@ impl Http {
         body: Option<&str>,
     ) -> Result<Reply, StoreError> {
         let url = format!("{gsp_url}?{}", form_encode(&[("graph", graph)]));
-        self.send(gsp_url, || {
+        self.send(gsp_url, self.retries, || {
             let request = self.client.request(method.clone(), &url);
             match body {
                 Some(body) => request.header("Content-Type", "text/turtle").body(body.to_owned()),
@@ -119,7 +135,7 @@ impl Http {
     /// Sends the request, answering the server's authentication challenge and retrying after
     /// connection failures and 429/502/503/504 answers. `shown_url` is what errors name (never
     /// credentials, never a query string).
-    fn send(&self, shown_url: &str, request: impl Fn() -> RequestBuilder) -> Result<Reply, StoreError> {
+    fn send(&self, shown_url: &str, retries: u32, request: impl Fn() -> RequestBuilder) -> Result<Reply, StoreError> {
         let mut attempt = 0;
         // Challenges answered for this request: a second 401 after answering a fresh one means
         // the credentials are wrong, unless the server says only the nonce went stale.
@@ -153,7 +169,7 @@ impl Http {
                 Ok(response) => matches!(response.status().as_u16(), 429 | 502 | 503 | 504),
                 Err(error) => error.is_connect(),
             };
-            if retry && attempt < self.retries {
+            if retry && attempt < retries {
                 let wait = outcome
                     .as_ref()
                     .ok()
@@ -169,7 +185,7 @@ impl Http {
                     message: format!(
                         "{} after {} retries; the server is overloaded or down, try again later",
                         response.status(),
-                        self.retries
+                        retries
                     ),
                 }),
                 Ok(response) => read(shown_url, response),

@@ -382,9 +382,10 @@ impl Remote {
         if reply.status.is_success() { Ok(()) } else { Err(self.failure(url, &reply, true)) }
     }
 
-    /// Replaces the graph `graph` by `triples`, which hold no blank nodes. The triples about
-    /// `last_subject` (the document node with its content hash) are written last, so that a
-    /// write cut off half way never looks like a complete document.
+    /// Replaces the graph `graph` by `triples`. The triples about `last_subject` (the document
+    /// node with its content hash) are written last, so that a write cut off half way never
+    /// looks like a complete document. Only the ontology has blank nodes (its OWL
+    /// restrictions); documents never do.
     pub(crate) fn put_graph(&self, graph: &str, triples: &[Triple], last_subject: &str) -> Result<(), StoreError> {
         let mut ordered: Vec<&Triple> = triples.iter().collect();
         ordered.sort_by_key(|triple| triple.subject.to_string() == format!("<{last_subject}>"));
@@ -406,7 +407,25 @@ impl Remote {
             self.gsp_unsupported.store(true, Ordering::Relaxed);
         }
         self.update(&format!("DROP SILENT GRAPH <{graph}>"))?;
-        for batch in ordered.chunks(self.batch_triples) {
+        // Virtuoso refuses blank nodes in INSERT DATA ("Blank node ... is not allowed in a
+        // constant clause"). An INSERT template makes fresh ones, shared within one request:
+        // all of them go in one, before the last subject's triples. Repeating it would add a
+        // second copy, so it is sent once.
+        let (blank, ground): (Vec<&Triple>, Vec<&Triple>) =
+            ordered.into_iter().partition(|triple| triple.subject.is_blank_node() || triple.object.is_blank_node());
+        if !blank.is_empty() {
+            let mut sparql = format!("INSERT {{ GRAPH <{graph}> {{\n");
+            for triple in &blank {
+                let _ = writeln!(sparql, "{triple} .");
+            }
+            sparql.push_str("} } WHERE {}");
+            let url = &self.endpoints.update;
+            let reply = self.http.post_form_once(url, &[("update", &sparql)], results::ACCEPT)?;
+            if !reply.status.is_success() {
+                return Err(self.failure(url, &reply, true));
+            }
+        }
+        for batch in ground.chunks(self.batch_triples) {
             let mut sparql = format!("INSERT DATA {{ GRAPH <{graph}> {{\n");
             for triple in batch {
                 let _ = writeln!(sparql, "{triple} .");
