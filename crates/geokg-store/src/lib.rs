@@ -279,7 +279,7 @@ impl Store {
                 }
                 let existed = remote.has_graph(&graph_iri)?;
                 remote.write_document(&graph, &quads)?;
-                self.bump_remote_revision(remote, &format!("ingest {graph_iri} {}", record.content_hash))?;
+                bump_remote_revision(remote, &format!("ingest {graph_iri} {}", record.content_hash))?;
                 let outcome = if existed { IngestOutcome::Replaced } else { IngestOutcome::New };
                 return Ok((outcome, quads.len()));
             }
@@ -314,7 +314,7 @@ impl Store {
                     return Ok(false);
                 }
                 remote.drop_graph(graph.as_str())?;
-                self.bump_remote_revision(remote, &format!("forget {graph}"))?;
+                bump_remote_revision(remote, &format!("forget {graph}"))?;
                 return Ok(true);
             }
         };
@@ -567,7 +567,7 @@ impl Store {
                 for (graph, quads) in &by_graph {
                     remote.write_document(&NamedNode::new_unchecked(graph.clone()), quads)?;
                 }
-                return self.bump_remote_revision(remote, &format!("bulk {}", by_graph.len()));
+                return bump_remote_revision(remote, &format!("bulk {}", by_graph.len()));
             }
         };
         let write = |source| StoreError::Write { document: "(bulk)".into(), source };
@@ -625,19 +625,6 @@ impl Store {
         })
     }
 
-    /// Replaces a server's revision after a write. Not atomic with the write, unlike the embedded
-    /// store's: a crash between the two leaves the old revision, so a reader may keep a stale view
-    /// until the next write.
-    fn bump_remote_revision(&self, remote: &remote::Remote, change: &str) -> Result<(), StoreError> {
-        let next = next_revision(self.revision()?.as_deref(), change);
-        let triple = oxigraph::model::Triple::new(
-            NamedNode::new_unchecked(STORE_GRAPH),
-            gk::REVISION,
-            Literal::new_simple_literal(next),
-        );
-        remote.put_graph(STORE_GRAPH, &[triple], STORE_GRAPH)
-    }
-
     /// Writes the ontology into its graph when it is missing or differs from the built-in one.
     fn ensure_ontology(&self) -> Result<(), StoreError> {
         let graph = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
@@ -690,6 +677,21 @@ fn literal_value(term: &Term) -> Option<String> {
 fn next_revision(previous: Option<&str>, change: &str) -> String {
     let hash = geokg_model::iri::content_hash(&format!("{}\n{change}", previous.unwrap_or_default()));
     hash[..32].to_owned()
+}
+
+/// Replaces a server's revision after a write, in one request: the new token hashes the
+/// change with the time and process rather than the previous token, which would cost another
+/// round trip. Not atomic with the write, unlike the embedded store's: a crash between the two
+/// leaves the old revision, so a reader may keep a stale view until the next write.
+fn bump_remote_revision(remote: &remote::Remote, change: &str) -> Result<(), StoreError> {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let next = next_revision(Some(&format!("{} {}", now.as_nanos(), std::process::id())), change);
+    let triple = oxigraph::model::Triple::new(
+        NamedNode::new_unchecked(STORE_GRAPH),
+        gk::REVISION,
+        Literal::new_simple_literal(next),
+    );
+    remote.put_graph(STORE_GRAPH, &[triple], STORE_GRAPH)
 }
 
 /// Replaces the revision inside a transaction, so it changes exactly when the write commits.
