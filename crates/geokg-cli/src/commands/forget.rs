@@ -31,7 +31,7 @@ pub(crate) fn run(store_path: &Path, args: &ForgetArgs) -> anyhow::Result<ExitCo
         }
     }
     if let Some(base) = cached.filter(|_| !changes.removed.is_empty())
-        && let Err(error) = super::graph::update_cache(store_path, &store, &base, &changes)
+        && let Err(error) = super::graph::update_cache(store_path, &store, &base, &changes, false)
     {
         eprintln!("warning: the graph view's cache was not brought up to date: {error:#}");
     }

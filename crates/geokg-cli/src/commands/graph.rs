@@ -76,11 +76,20 @@ pub(crate) fn current_cache(store_path: &Path, store: &Store) -> Option<String> 
 /// Brings the cached view of `base` (see [`current_cache`]) up to date with `changes`: takes the
 /// changed documents' facts out of the view's facts and reads their new ones from the store, so
 /// that the next graph command need not read the whole store. Returns whether it did.
-pub(crate) fn update_cache(store_path: &Path, store: &Store, base: &str, changes: &Changes) -> anyhow::Result<bool> {
+pub(crate) fn update_cache(
+    store_path: &Path,
+    store: &Store,
+    base: &str,
+    changes: &Changes,
+    quiet: bool,
+) -> anyhow::Result<bool> {
     let cache = cache_path(store_path);
     let Some(view) = read_cache(&cache, base) else {
         return Ok(false);
     };
+    let spinner = if quiet { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
+    spinner.set_message("bringing the graph view's cache up to date");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
     let mut merger = FactsMerger::from(view.facts());
     drop(view);
     merger.remove(&changes.replaced.union(&changes.removed).cloned().collect());
@@ -90,6 +99,7 @@ pub(crate) fn update_cache(store_path: &Path, store: &Store, base: &str, changes
         }
     }
     write_cache(&cache, &key(store)?, &View::build(&merger.finish()))?;
+    spinner.finish_and_clear();
     Ok(true)
 }
 

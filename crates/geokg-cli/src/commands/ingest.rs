@@ -144,7 +144,7 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
     };
     // A failure here costs only time: the next graph command rebuilds the view.
     if let Some(base) = cached.filter(|_| summary.new + summary.replaced > 0)
-        && let Err(error) = super::graph::update_cache(store_path, &store, &base, &summary.changes)
+        && let Err(error) = super::graph::update_cache(store_path, &store, &base, &summary.changes, quiet)
     {
         eprintln!("warning: the graph view's cache was not brought up to date: {error:#}");
     }
