@@ -172,5 +172,13 @@ fn main() -> ExitCode {
         args.store.display(),
         n_quads as f64 / seconds
     );
+    // The bulk loader leaves one file per batch; compacted, reads take about half the time, as
+    // they do in a store that grew by ingest.
+    let compacting = Instant::now();
+    if let Err(error) = store.optimize() {
+        eprintln!("synthetic_store: {error}");
+        return ExitCode::from(1);
+    }
+    println!("compacted in {:.1} s", compacting.elapsed().as_secs_f64());
     ExitCode::SUCCESS
 }

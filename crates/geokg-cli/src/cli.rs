@@ -16,8 +16,15 @@ speculative or negated — with the sentence it comes from, in an RDF knowledge 
 A typical session:
   geokg ingest ./articles              # files and folders -> ./geokg.db
   geokg meetings --with Putin          # what the graph holds
+  geokg who-met \"Kim Jong Un\"          # counterparts, dates, places, sources
+  geokg path \"Kim Jong Un\" Iran        # how two actors are connected
   geokg query queries/who-met-whom.rq  # any SPARQL
-  geokg extract article.txt            # facts of one text as JSON, no store";
+  geokg extract article.txt            # facts of one text as JSON, no store
+
+The graph questions (who-met, path, neighbors, central, communities, timeline, export) work on a \
+view of the whole store, built once and cached beside it (geokg.db.view). Ingest and forget \
+keep that cache current; only a question after the store changed in other ways reads the whole \
+store again, which takes minutes on a store of millions of documents.";
 
 /// The `geokg` command line.
 #[derive(Debug, Parser)]

@@ -86,7 +86,18 @@ fn main() {
     let view = timed("build view", || View::build(&facts));
     let [met, supplied, leads] = view.n_edges();
     println!("  {} nodes; {met} met, {supplied} supplied, {leads} leads edges", view.n_nodes());
+    let documents: std::collections::BTreeSet<String> =
+        facts.meetings.iter().flat_map(|m| &m.sources).map(|s| s.document.clone()).take(100).collect();
     timed("drop facts", || drop(facts));
+    // What `geokg ingest` and `forget` do to a current cache: the view's facts back out of it,
+    // documents taken out, the view rebuilt.
+    let updated = timed("update view (facts out of it, 100 documents less, rebuilt)", || {
+        let mut merger = geokg_model::FactsMerger::from(view.facts());
+        merger.remove(&documents);
+        View::build(&merger.finish())
+    });
+    assert!(updated.n_edges()[0] < view.n_edges()[0], "the documents' meetings left");
+    drop(updated);
     println!("  view holds {:.1} MB", view.memory_bytes() as f64 / 1e6);
     let in_memory = timed("write cache to memory", || {
         let mut bytes = Vec::new();

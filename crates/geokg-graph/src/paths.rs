@@ -466,7 +466,7 @@ impl Query<'_> {
 
     fn newest_day(&self) -> i32 {
         let view = self.view;
-        let meetings = view.meetings.iter().map(|m| m.hi);
+        let meetings = view.meetings.iter().filter(|m| m.kind.is_meeting()).map(|m| m.hi);
         let transfers = view.transfers.iter().map(|t| t.hi);
         meetings.chain(transfers).max().unwrap_or(0)
     }

@@ -4,14 +4,16 @@
 //!
 //! The view is compact on purpose: nodes and facts are `u32` indices, every string lives once in
 //! an interned table, and an edge is a relation plus the index of its fact. Places are entities
-//! (a meeting's place) but not nodes. Phone calls are not meetings and are left out.
+//! (a meeting's place) but not nodes. Phone calls are not meetings: they are kept among the
+//! meeting records (so the view holds every fact it was built from) but make no edge.
 //!
 //! Node numbers follow the order of (label, IRI), so iterating nodes in index order is the
 //! deterministic tie-break every question uses. Filtering and roll-up live in `project.rs`.
 
 use crate::strings::{Interner, Strings};
 use geokg_model::{
-    Entity, EntityKind, Facts, MeetingKind, PartialDate, Source, Status, TransferCategory, days_in_month,
+    Entity, EntityKind, Evidence, Facts, Leader, Meeting, MeetingKind, PartialDate, Source, Sourced, Status, Transfer,
+    TransferCategory, days_in_month,
 };
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::HashMap;
@@ -312,6 +314,92 @@ impl View {
     }
 }
 
+impl View {
+    /// The merged facts the view holds, back as facts: what [`View::build`] builds the same view
+    /// from. Used to bring a cached view up to date by adding and removing documents
+    /// (`geokg_model::FactsMerger`) without reading the whole store again. What the view does not
+    /// keep is not there: phone calls, visitor and host, and evidence beyond its sentence.
+    #[must_use]
+    pub fn facts(&self) -> Facts {
+        let entity = |index: u32| {
+            let rec = self.entities[index as usize];
+            Entity {
+                id: self.str(rec.iri).to_owned(),
+                label: self.str(rec.label).to_owned(),
+                kind: rec.kind,
+                wikidata: (rec.wikidata != NONE).then(|| self.str(rec.wikidata).to_owned()),
+            }
+        };
+        let sources = |span: Span| -> Vec<Source> {
+            self.sources[span.range()]
+                .iter()
+                .map(|source| Source {
+                    document: self.str(source.document).to_owned(),
+                    published: source.published,
+                    evidence: self.evidence[source.evidence.range()]
+                        .iter()
+                        .map(|&sentence| Evidence {
+                            sentence: self.str(sentence).to_owned(),
+                            start: 0,
+                            end: 0,
+                            rule: String::new(),
+                            confidence: 0.0,
+                        })
+                        .collect(),
+                })
+                .collect()
+        };
+        let meetings = self
+            .meetings
+            .iter()
+            .map(|meeting| Sourced {
+                fact: Meeting {
+                    kind: meeting.kind,
+                    participants: self.participants[meeting.participants.range()].iter().map(|&p| entity(p)).collect(),
+                    visitor: None,
+                    host: None,
+                    place: (meeting.place != NONE).then(|| entity(meeting.place)),
+                    date: meeting.date,
+                    status: meeting.status,
+                    evidence: Vec::new(),
+                },
+                sources: sources(meeting.sources),
+            })
+            .collect();
+        let transfers = self
+            .transfers
+            .iter()
+            .map(|transfer| Sourced {
+                fact: Transfer {
+                    supplier: entity(transfer.supplier),
+                    recipient: entity(transfer.recipient),
+                    item: self.str(transfer.item).to_owned(),
+                    category: transfer.category,
+                    status: transfer.status,
+                    date: transfer.date,
+                    evidence: Vec::new(),
+                },
+                sources: sources(transfer.sources),
+            })
+            .collect();
+        let leaders = self
+            .leads
+            .iter()
+            .map(|lead| Sourced {
+                fact: Leader {
+                    person: entity(lead.person),
+                    state: entity(lead.state),
+                    role: self.str(lead.role).to_owned(),
+                    former: lead.former,
+                    evidence: Vec::new(),
+                },
+                sources: sources(lead.sources),
+            })
+            .collect();
+        Facts { meetings, transfers, leaders, n_documents: self.n_documents as usize }
+    }
+}
+
 /// The first and last day a date can denote, or [`UNDATED`] twice.
 pub(crate) fn day_range(date: Option<PartialDate>) -> (i32, i32) {
     let Some(date) = date else {
@@ -404,12 +492,9 @@ impl<'f> Builder<'f> {
     fn meetings(&self, facts: &Facts, tables: &mut Tables) -> (Vec<MeetingRec>, Vec<u32>) {
         let mut meetings = Vec::with_capacity(facts.meetings.len());
         let mut participants: Vec<u32> = Vec::new();
-        let mut previous: Option<(usize, u32, Option<PartialDate>)> = None;
+        let mut previous: Option<(usize, u32, Option<PartialDate>, bool)> = None;
         for sourced in &facts.meetings {
             let meeting = &sourced.fact;
-            if !meeting.kind.is_meeting() {
-                continue;
-            }
             let start = participants.len();
             participants.extend(meeting.participants.iter().map(|p| self.id(p)));
             participants[start..].sort_unstable();
@@ -425,19 +510,23 @@ impl<'f> Builder<'f> {
             // Facts::merge sorts by IRI, so the reports of one event with different statuses
             // stand next to each other.
             let event = match previous {
-                Some((previous_start, previous_place, previous_date))
+                Some((previous_start, previous_place, previous_date, previous_meets))
                     if previous_place == place
                         && previous_date == meeting.date
+                        && previous_meets == meeting.kind.is_meeting()
                         && participants[previous_start..start] == participants[start..] =>
                 {
                     meetings.last().map_or(0, |m: &MeetingRec| m.event)
                 }
                 _ => meetings.last().map_or(0, |m: &MeetingRec| m.event + 1),
             };
-            previous = Some((start, place, meeting.date));
+            previous = Some((start, place, meeting.date, meeting.kind.is_meeting()));
             let fact = meetings.len() as u32;
-            for (i, &a) in participants[start..].iter().enumerate() {
-                for &b in &participants[start + i + 1..] {
+            // A phone call is kept with its facts (the view gives back what it was built from)
+            // but makes no `met` edge.
+            let edges = if meeting.kind.is_meeting() { participants.len() } else { start };
+            for (i, &a) in participants[start..edges].iter().enumerate() {
+                for &b in &participants[start + i + 1..edges] {
                     let relation = Relation::Met;
                     tables.edges.push((a, b, Edge { relation, fact }));
                 }
@@ -608,7 +697,6 @@ mod tests {
     use super::*;
     use crate::tests::{entity, facts_of, leads, meet, met};
     use crate::{Filter, Names, Query, StatusSet};
-    use geokg_model::Sourced;
 
     #[test]
     fn places_are_not_nodes_and_phone_calls_are_not_meetings() {
@@ -662,6 +750,25 @@ mod tests {
         assert_eq!(on("2024-12-01"), state);
         assert_eq!(view.roll_up(person, UNDATED), state);
         assert_eq!(view.roll_up(state, 0), state);
+    }
+
+    #[test]
+    fn a_view_rebuilt_from_its_own_facts_is_the_same_view() {
+        let mut facts = crate::synthetic::facts(300, 2_000, 300, 5, 11);
+        // An actor known only from a phone call is a node too.
+        let mut call = met("Anna Caller", "Ben Callee", "2025-02", "occurred", 1);
+        call.fact.kind = MeetingKind::PhoneCall;
+        facts.meetings.push(call);
+        facts.meetings.sort_by_key(|m| (m.fact.iri(), m.fact.status));
+        let view = View::build(&facts);
+        let again = View::build(&view.facts());
+        let bytes = |view: &View| {
+            let mut bytes = Vec::new();
+            view.write_cache(&mut bytes).unwrap();
+            bytes
+        };
+        assert!(view.n_edges()[0] > 1_000 && view.n_edges()[1] > 100 && view.n_edges()[2] > 0);
+        assert!(bytes(&view) == bytes(&again), "the rebuilt view differs");
     }
 
     #[test]

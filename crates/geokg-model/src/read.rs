@@ -278,6 +278,35 @@ impl Facts {
     }
 }
 
+/// Adds a source to the fact at `entry`, taking `fact`'s wording when its document comes first.
+fn merge<K: Ord, T>(entry: std::collections::btree_map::Entry<'_, K, Sourced<T>>, fact: T, source: Source) {
+    use std::collections::btree_map::Entry;
+    match entry {
+        Entry::Vacant(vacant) => {
+            vacant.insert(Sourced { fact, sources: vec![source] });
+        }
+        Entry::Occupied(mut occupied) => {
+            let sourced = occupied.get_mut();
+            if sourced.sources.iter().all(|known| source.document < known.document) {
+                sourced.fact = fact;
+            }
+            sourced.sources.push(source);
+        }
+    }
+}
+
+impl From<Facts> for FactsMerger {
+    /// Merged facts made mergeable again, to add or remove documents.
+    fn from(facts: Facts) -> Self {
+        Self {
+            meetings: facts.meetings.into_iter().map(|s| ((s.fact.iri(), s.fact.status), s)).collect(),
+            transfers: facts.transfers.into_iter().map(|s| ((s.fact.iri(), s.fact.status), s)).collect(),
+            leaders: facts.leaders.into_iter().map(|s| (s.fact.iri(), s)).collect(),
+            n_documents: facts.n_documents,
+        }
+    }
+}
+
 /// Merges documents' extractions one at a time, so that a store of any size is read with the
 /// memory of the merged facts and one document: what [`Facts::merge`] does, streamed.
 #[derive(Debug, Default)]
@@ -289,33 +318,46 @@ pub struct FactsMerger {
 }
 
 impl FactsMerger {
-    /// Adds one document's facts.
+    /// Adds one document's facts. Where documents word one fact differently (a transfer's item),
+    /// the fact reads as the document first by source states it, whatever the order of adding.
     pub fn add(&mut self, record: &DocumentRecord, extraction: Extraction) {
         self.n_documents += 1;
         let source =
             |evidence: Vec<Evidence>| Source { document: record.source.clone(), published: record.published, evidence };
         for mut meeting in extraction.meetings {
             let evidence = std::mem::take(&mut meeting.evidence);
-            let entry = self
-                .meetings
-                .entry((meeting.iri(), meeting.status))
-                .or_insert_with(|| Sourced { fact: meeting, sources: Vec::new() });
-            entry.sources.push(source(evidence));
+            let key = (meeting.iri(), meeting.status);
+            merge(self.meetings.entry(key), meeting, source(evidence));
         }
         for mut transfer in extraction.transfers {
             let evidence = std::mem::take(&mut transfer.evidence);
-            let entry = self
-                .transfers
-                .entry((transfer.iri(), transfer.status))
-                .or_insert_with(|| Sourced { fact: transfer, sources: Vec::new() });
-            entry.sources.push(source(evidence));
+            let key = (transfer.iri(), transfer.status);
+            merge(self.transfers.entry(key), transfer, source(evidence));
         }
         for mut leader in extraction.leaders {
             let evidence = std::mem::take(&mut leader.evidence);
-            let entry =
-                self.leaders.entry(leader.iri()).or_insert_with(|| Sourced { fact: leader, sources: Vec::new() });
-            entry.sources.push(source(evidence));
+            merge(self.leaders.entry(leader.iri()), leader, source(evidence));
         }
+    }
+
+    /// Takes documents out again: their sources leave every fact, and a fact no other document
+    /// supports goes. Each source must name a document added before (directly or through
+    /// [`FactsMerger::from`]). A fact keeps the wording it has even when the document that gave
+    /// it leaves; a full merge would take the next document's.
+    pub fn remove(&mut self, sources: &std::collections::BTreeSet<String>) {
+        fn prune<K: Ord, T>(facts: &mut BTreeMap<K, Sourced<T>>, sources: &std::collections::BTreeSet<String>) {
+            facts.retain(|_, sourced| {
+                sourced.sources.retain(|source| !sources.contains(&source.document));
+                !sourced.sources.is_empty()
+            });
+        }
+        if sources.is_empty() {
+            return;
+        }
+        prune(&mut self.meetings, sources);
+        prune(&mut self.transfers, sources);
+        prune(&mut self.leaders, sources);
+        self.n_documents = self.n_documents.saturating_sub(sources.len());
     }
 
     /// The merged facts, each fact's sources in the order of their documents' sources.
@@ -438,6 +480,31 @@ mod tests {
         };
         let (read, _) = from_quads(&record.iri(), &record.to_quads()).unwrap();
         assert_eq!(read, record);
+    }
+
+    #[test]
+    fn documents_leave_merged_facts_as_if_never_added() {
+        let (record, extraction) = sample();
+        let other = DocumentRecord { source: "examples/b.txt".into(), ..record.clone() };
+        let mut only_transfer = extraction.clone();
+        only_transfer.meetings.clear();
+        only_transfer.leaders.clear();
+        let both = Facts::merge([(record.clone(), extraction.clone()), (other.clone(), only_transfer.clone())]);
+        let mut merger = FactsMerger::from(both);
+        merger.remove(&std::collections::BTreeSet::from(["examples/a.txt".to_owned()]));
+        assert_eq!(merger.finish(), Facts::merge([(other, only_transfer)]));
+    }
+
+    #[test]
+    fn a_fact_reads_as_its_first_source_words_it_whatever_the_order() {
+        let (record, extraction) = sample();
+        let mut worded = extraction.clone();
+        worded.transfers[0].item = "Kampfdrohnen".into();
+        let other = DocumentRecord { source: "examples/0.txt".into(), ..record.clone() };
+        let forward = Facts::merge([(record.clone(), extraction.clone()), (other.clone(), worded.clone())]);
+        let backward = Facts::merge([(other, worded), (record, extraction)]);
+        assert_eq!(forward, backward);
+        assert_eq!(forward.transfers[0].fact.item, "Kampfdrohnen");
     }
 
     #[test]

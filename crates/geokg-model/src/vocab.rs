@@ -98,6 +98,8 @@ terms!(
     INGESTED_AT = "ingestedAt",
     /// The version of the extractor that read the document.
     EXTRACTOR_VERSION = "extractorVersion",
+    /// The store's revision: changes with every document geokg writes or removes.
+    REVISION = "revision",
     /// The URL asked for when fetching the document.
     REQUESTED_URL = "requestedUrl",
     /// The HTTP status of the fetch.

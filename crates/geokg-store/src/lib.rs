@@ -15,13 +15,16 @@ use geokg_model::{DocumentRecord, Extraction, Facts, FactsMerger, FetchRecord, r
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
 };
-use oxigraph::store::Store as Oxigraph;
+use oxigraph::store::{StorageError, Store as Oxigraph};
 #[cfg(feature = "rocksdb")]
 use std::path::Path;
 use std::path::PathBuf;
 
 /// The graph holding geokg's ontology, so queries can read labels and class hierarchies.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/geokg/ns";
+
+/// The graph where the store describes itself: its revision ([`Store::revision`]).
+pub const STORE_GRAPH: &str = "https://w3id.org/geokg/id/store";
 
 /// The start of every document graph's IRI (`geokg_model::iri::document`).
 pub(crate) const DOCUMENT_GRAPHS: &str = "https://w3id.org/geokg/id/doc/";
@@ -276,6 +279,7 @@ impl Store {
                 }
                 let existed = remote.has_graph(&graph_iri)?;
                 remote.write_document(&graph, &quads)?;
+                bump_remote_revision(remote, &format!("ingest {graph_iri} {}", record.content_hash))?;
                 let outcome = if existed { IngestOutcome::Replaced } else { IngestOutcome::New };
                 return Ok((outcome, quads.len()));
             }
@@ -288,6 +292,7 @@ impl Store {
         }
         transaction.insert_named_graph(graph.as_ref());
         transaction.extend(quads.iter());
+        bump_revision(&mut transaction, &format!("ingest {graph_iri} {}", record.content_hash)).map_err(write)?;
         transaction.commit().map_err(write)?;
         let outcome = if existed { IngestOutcome::Replaced } else { IngestOutcome::New };
         Ok((outcome, quads.len()))
@@ -309,6 +314,7 @@ impl Store {
                     return Ok(false);
                 }
                 remote.drop_graph(graph.as_str())?;
+                bump_remote_revision(remote, &format!("forget {graph}"))?;
                 return Ok(true);
             }
         };
@@ -318,6 +324,7 @@ impl Store {
             return Ok(false);
         }
         transaction.remove_named_graph(graph.as_ref()).map_err(write)?;
+        bump_revision(&mut transaction, &format!("forget {graph}")).map_err(write)?;
         transaction.commit().map_err(write)?;
         Ok(true)
     }
@@ -364,6 +371,22 @@ impl Store {
         Ok(sources)
     }
 
+    /// One stored document read back into its record and facts, by its source.
+    pub fn document(&self, source: &str) -> Result<Option<(DocumentRecord, Extraction)>, StoreError> {
+        let graph_iri = geokg_model::iri::document(source);
+        let quads: Vec<Quad> = match &self.backend {
+            Backend::Embedded(inner) => {
+                let graph = NamedNodeRef::new_unchecked(&graph_iri);
+                inner
+                    .quads_for_pattern(None, None, None, Some(graph.into()))
+                    .collect::<Result<_, _>>()
+                    .map_err(StoreError::Storage)?
+            }
+            Backend::Remote(remote) => remote.graph_quads(std::slice::from_ref(&graph_iri))?,
+        };
+        Ok(read::from_quads(&graph_iri, &quads))
+    }
+
     /// Every stored document read back into its record and facts, sorted by source.
     pub fn documents(&self) -> Result<Vec<(DocumentRecord, Extraction)>, StoreError> {
         let mut documents = Vec::new();
@@ -373,8 +396,9 @@ impl Store {
     }
 
     /// Reads every stored document back, one at a time, in no particular order: a store of any
-    /// size is read with the memory of one document (on a SPARQL server, of a batch of a few
-    /// hundred documents, read together to save round trips).
+    /// size is read with the memory of a few documents (on a SPARQL server, of a batch of a few
+    /// hundred documents, read together to save round trips). An embedded store is read by
+    /// as many threads as there are cores.
     pub fn for_each_document(&self, mut f: impl FnMut(DocumentRecord, Extraction)) -> Result<(), StoreError> {
         let inner = match &self.backend {
             Backend::Embedded(inner) => inner,
@@ -395,22 +419,43 @@ impl Store {
                 return Ok(());
             }
         };
-        let mut quads = Vec::new();
+        // Reading is bound by looking up the strings of the quads (one RocksDB read each), so the
+        // graphs are shared out among threads; `f` runs on this thread only.
+        let mut graphs = Vec::new();
         for graph in inner.named_graphs() {
-            let graph = graph.map_err(StoreError::Storage)?;
-            let oxigraph::model::NamedOrBlankNode::NamedNode(graph) = graph else { continue };
-            if graph.as_str() == ONTOLOGY_GRAPH {
-                continue;
-            }
-            quads.clear();
-            for quad in inner.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
-                quads.push(quad.map_err(StoreError::Storage)?);
-            }
-            if let Some((record, extraction)) = read::from_quads(graph.as_str(), &quads) {
-                f(record, extraction);
+            if let NamedOrBlankNode::NamedNode(graph) = graph.map_err(StoreError::Storage)?
+                && graph.as_str().starts_with(DOCUMENT_GRAPHS)
+            {
+                graphs.push(graph);
             }
         }
-        Ok(())
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
+        let mut failure = None;
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(1024);
+            for part in graphs.chunks(graphs.len().div_ceil(threads).max(1)) {
+                let sender = sender.clone();
+                scope.spawn(move || {
+                    for graph in part {
+                        let quads: Result<Vec<Quad>, _> =
+                            inner.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).collect();
+                        let document = quads.map(|quads| read::from_quads(graph.as_str(), &quads));
+                        if sender.send(document).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            for document in receiver {
+                match document {
+                    Ok(Some((record, extraction))) => f(record, extraction),
+                    Ok(None) => {}
+                    Err(error) => failure = failure.take().or(Some(StoreError::Storage(error))),
+                }
+            }
+        });
+        failure.map_or(Ok(()), Err)
     }
 
     /// Every fact, merged across documents, with its sources.
@@ -452,10 +497,15 @@ impl Store {
         })
     }
 
-    /// The number of quads, ontology included.
+    /// The number of quads of the documents and the ontology (the store's revision is not
+    /// counted: it is bookkeeping, and a server's count leaves it out too).
     pub fn len(&self) -> Result<u64, StoreError> {
         match &self.backend {
-            Backend::Embedded(inner) => Ok(inner.len().map_err(StoreError::Storage)? as u64),
+            Backend::Embedded(inner) => {
+                let graph = NamedNodeRef::new_unchecked(STORE_GRAPH);
+                let own = inner.quads_for_pattern(None, None, None, Some(graph.into())).count();
+                Ok((inner.len().map_err(StoreError::Storage)? - own) as u64)
+            }
             Backend::Remote(remote) => remote.count_quads(),
         }
     }
@@ -517,12 +567,62 @@ impl Store {
                 for (graph, quads) in &by_graph {
                     remote.write_document(&NamedNode::new_unchecked(graph.clone()), quads)?;
                 }
-                return Ok(());
+                return bump_remote_revision(remote, &format!("bulk {}", by_graph.len()));
             }
         };
+        let write = |source| StoreError::Write { document: "(bulk)".into(), source };
+        let n_quads = quads.len();
         let mut loader = inner.bulk_loader();
-        loader.load_quads(quads).map_err(|e| StoreError::Write { document: "(bulk)".into(), source: e })?;
-        loader.commit().map_err(|e| StoreError::Write { document: "(bulk)".into(), source: e })
+        loader.load_quads(quads).map_err(write)?;
+        loader.commit().map_err(write)?;
+        let mut transaction = inner.start_transaction().map_err(write)?;
+        bump_revision(&mut transaction, &format!("bulk {n_quads}")).map_err(write)?;
+        transaction.commit().map_err(write)
+    }
+
+    /// Compacts an embedded store's files (after a bulk load, reads get about twice as fast);
+    /// nothing to do on a server.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        match &self.backend {
+            #[cfg(feature = "rocksdb")]
+            Backend::Embedded(inner) => inner.optimize().map_err(StoreError::Storage),
+            #[cfg(not(feature = "rocksdb"))]
+            Backend::Embedded(_) => Ok(()),
+            Backend::Remote(_) => Ok(()),
+        }
+    }
+
+    /// The store's revision: a token geokg replaces in the same transaction as every document it
+    /// writes or removes, so that data derived from the store (the graph view's cache) can tell in
+    /// one read whether it is current. `None` when the store has no single revision: written
+    /// before revisions existed, or loaded from several dumps by other tools; [`Store::state_key`]
+    /// tells then, at the cost of reading every document's version.
+    pub fn revision(&self) -> Result<Option<String>, StoreError> {
+        let values: Vec<String> = match &self.backend {
+            Backend::Embedded(inner) => {
+                let graph = NamedNodeRef::new_unchecked(STORE_GRAPH);
+                inner
+                    .quads_for_pattern(Some(graph.into()), Some(gk::REVISION), None, Some(graph.into()))
+                    .map(|quad| quad.map(|quad| literal_value(&quad.object)))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(StoreError::Storage)?
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            }
+            Backend::Remote(remote) => remote
+                .select(&format!(
+                    "SELECT ?r WHERE {{ GRAPH <{STORE_GRAPH}> {{ <{STORE_GRAPH}> <{}> ?r }} }}",
+                    gk::REVISION.as_str()
+                ))?
+                .into_iter()
+                .filter_map(|row| row.into_iter().next().flatten().as_ref().and_then(literal_value))
+                .collect(),
+        };
+        Ok(match values.as_slice() {
+            [value] => Some(value.clone()),
+            _ => None,
+        })
     }
 
     /// Writes the ontology into its graph when it is missing or differs from the built-in one.
@@ -562,6 +662,54 @@ impl Store {
         debug_assert!(!quads.iter().any(|q| q.predicate == RDF_TYPE && q.object == Term::from(gk::ARTICLE)));
         Ok(())
     }
+}
+
+/// A literal's value.
+fn literal_value(term: &Term) -> Option<String> {
+    match term {
+        Term::Literal(literal) => Some(literal.value().to_owned()),
+        _ => None,
+    }
+}
+
+/// The revision after `change` (a line naming what was written) on top of `previous`: a hash
+/// chain, so that the same writes in the same order give the same revision.
+fn next_revision(previous: Option<&str>, change: &str) -> String {
+    let hash = geokg_model::iri::content_hash(&format!("{}\n{change}", previous.unwrap_or_default()));
+    hash[..32].to_owned()
+}
+
+/// Replaces a server's revision after a write, in one request: the new token hashes the
+/// change with the time and process rather than the previous token, which would cost another
+/// round trip. Not atomic with the write, unlike the embedded store's: a crash between the two
+/// leaves the old revision, so a reader may keep a stale view until the next write.
+fn bump_remote_revision(remote: &remote::Remote, change: &str) -> Result<(), StoreError> {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let next = next_revision(Some(&format!("{} {}", now.as_nanos(), std::process::id())), change);
+    let triple = oxigraph::model::Triple::new(
+        NamedNode::new_unchecked(STORE_GRAPH),
+        gk::REVISION,
+        Literal::new_simple_literal(next),
+    );
+    remote.put_graph(STORE_GRAPH, &[triple], STORE_GRAPH)
+}
+
+/// Replaces the revision inside a transaction, so it changes exactly when the write commits.
+fn bump_revision(transaction: &mut oxigraph::store::Transaction<'_>, change: &str) -> Result<(), StorageError> {
+    let graph = NamedNodeRef::new_unchecked(STORE_GRAPH);
+    let old: Vec<Quad> = transaction
+        .quads_for_pattern(Some(graph.into()), Some(gk::REVISION), None, Some(graph.into()))
+        .collect::<Result<_, _>>()?;
+    let previous = match old.as_slice() {
+        [quad] => literal_value(&quad.object),
+        _ => None,
+    };
+    for quad in &old {
+        transaction.remove(quad);
+    }
+    let next = next_revision(previous.as_deref(), change);
+    transaction.insert(&Quad::new(graph, gk::REVISION, Literal::new_simple_literal(next), graph));
+    Ok(())
 }
 
 /// The built-in ontology's quads, in its graph.

@@ -261,3 +261,41 @@ fn the_state_key_follows_documents_and_their_content() {
     store.forget("a.txt").unwrap();
     assert_eq!(store.state_key().unwrap(), empty);
 }
+
+#[cfg(feature = "rocksdb")]
+#[test]
+fn the_revision_changes_with_every_write_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("kg.db"), true).unwrap();
+    assert_eq!(store.revision().unwrap(), None, "a new store has no revision yet");
+    let quads = store.len().unwrap();
+    let (record, extraction) = document("a.txt", "Kim besuchte Putin 2019.", "2019");
+    store.ingest(&record, &extraction).unwrap();
+    let one = store.revision().unwrap().expect("a write sets the revision");
+    assert_eq!(
+        store.len().unwrap() as usize - quads,
+        record.to_quads().len() + extraction.to_quads(&record.iri()).len(),
+        "the revision is not counted among the store's quads"
+    );
+    store.ingest(&record, &extraction).unwrap();
+    assert_eq!(store.revision().unwrap().as_deref(), Some(one.as_str()), "an unchanged re-ingest writes nothing");
+    let (other, other_extraction) = document("b.txt", "Kim besuchte Putin 2023.", "2023");
+    store.ingest(&other, &other_extraction).unwrap();
+    let two = store.revision().unwrap().unwrap();
+    assert_ne!(two, one);
+    assert!(!store.forget("c.txt").unwrap());
+    assert_eq!(store.revision().unwrap().as_deref(), Some(two.as_str()), "forgetting nothing writes nothing");
+    store.forget("b.txt").unwrap();
+    let three = store.revision().unwrap().unwrap();
+    assert!(three != two && three != one, "a revision is never reused: {one} {two} {three}");
+    // Documents are read back one by one, as written.
+    let (read_record, read_extraction) = store.document("a.txt").unwrap().unwrap();
+    assert_eq!(read_record, record);
+    assert_eq!(read_extraction.n_facts(), extraction.n_facts());
+    assert_eq!(read_extraction.transfers, extraction.transfers);
+    assert_eq!(store.document("b.txt").unwrap(), None);
+    // The embedded store writes the revision in the document's transaction: it survives reopening.
+    drop(store);
+    let store = Store::open_read_only(&dir.path().join("kg.db")).unwrap();
+    assert_eq!(store.revision().unwrap(), Some(three));
+}

@@ -1,11 +1,14 @@
 //! What the graph commands share: the view, loaded from its cache beside the store when the
 //! store has not changed (else built from the store's facts and cached), the filters, and
-//! rendering of actors.
+//! rendering of actors. Ingest and forget bring a current cache along with what they change.
 
 use crate::cli::FilterArgs;
 use anyhow::Context;
 use geokg_graph::{Filter, Names, NodeRef, Relations, StatusSet, View};
-use geokg_model::PartialDate;
+use geokg_model::{FactsMerger, PartialDate};
+use geokg_store::Store;
+use indicatif::ProgressBar;
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -19,18 +22,85 @@ pub(crate) struct Loaded {
 /// Loads the graph view of the store at `store_path`, from the cache when it is current.
 pub(crate) fn load(store_path: &Path) -> anyhow::Result<Loaded> {
     let store = super::open_read(store_path)?;
-    let key = store.state_key()?;
+    let key = key(&store)?;
     let cache = cache_path(store_path);
     let view = if let Some(view) = read_cache(&cache, &key) {
         view
     } else {
+        let spinner = ProgressBar::new_spinner();
+        spinner.set_message("building the graph view from the store (later commands read it from a cache)");
+        spinner.enable_steady_tick(std::time::Duration::from_millis(200));
         let view = View::build(&store.facts()?);
+        spinner.finish_and_clear();
         // A store on a read-only medium still answers; it only rebuilds every time.
         let _ = write_cache(&cache, &key, &view);
         view
     };
     let names = Names::new(&view, geokg_extract::Extractor::default().aliases());
     Ok(Loaded { view, names })
+}
+
+/// What the cache is keyed by: the store's revision, which every write replaces, or where the
+/// store has none (written by other tools), the hash of every document's version.
+fn key(store: &Store) -> anyhow::Result<String> {
+    Ok(match store.revision()? {
+        Some(revision) => format!("revision {revision}"),
+        None => format!("documents {}", store.state_key()?),
+    })
+}
+
+/// What a write did to the documents of the store, for bringing a cached view up to date.
+#[derive(Debug, Default)]
+pub(crate) struct Changes {
+    /// Sources stored for the first time.
+    pub(crate) added: BTreeSet<String>,
+    /// Sources stored again with other content.
+    pub(crate) replaced: BTreeSet<String>,
+    /// Sources removed.
+    pub(crate) removed: BTreeSet<String>,
+}
+
+/// The key of an embedded store whose view is cached and current, taken before a write so that
+/// [`update_cache`] can bring the cache along afterwards. `None` when there is nothing to keep
+/// current, or the store is a server that other clients may write at the same time.
+pub(crate) fn current_cache(store_path: &Path, store: &Store) -> Option<String> {
+    if store.remote_kind().is_some() {
+        return None;
+    }
+    let key = format!("revision {}", store.revision().ok()??);
+    let mut first = String::new();
+    BufReader::new(File::open(cache_path(store_path)).ok()?).read_line(&mut first).ok()?;
+    (first.trim_end() == key).then_some(key)
+}
+
+/// Brings the cached view of `base` (see [`current_cache`]) up to date with `changes`: takes the
+/// changed documents' facts out of the view's facts and reads their new ones from the store, so
+/// that the next graph command need not read the whole store. Returns whether it did.
+pub(crate) fn update_cache(
+    store_path: &Path,
+    store: &Store,
+    base: &str,
+    changes: &Changes,
+    quiet: bool,
+) -> anyhow::Result<bool> {
+    let cache = cache_path(store_path);
+    let Some(view) = read_cache(&cache, base) else {
+        return Ok(false);
+    };
+    let spinner = if quiet { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
+    spinner.set_message("bringing the graph view's cache up to date");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let mut merger = FactsMerger::from(view.facts());
+    drop(view);
+    merger.remove(&changes.replaced.union(&changes.removed).cloned().collect());
+    for source in changes.added.iter().chain(&changes.replaced) {
+        if let Some((record, extraction)) = store.document(source)? {
+            merger.add(&record, extraction);
+        }
+    }
+    write_cache(&cache, &key(store)?, &View::build(&merger.finish()))?;
+    spinner.finish_and_clear();
+    Ok(true)
 }
 
 /// The cache file beside the store: `geokg.db` → `geokg.db.view`. A SPARQL server's view is

@@ -29,6 +29,8 @@ struct Summary {
     stored_items: usize,
     /// Feed items published before `--since`.
     old_items: usize,
+    /// The documents written, to bring the graph view's cache along.
+    changes: super::graph::Changes,
 }
 
 impl Summary {
@@ -36,15 +38,21 @@ impl Summary {
     /// down or refusing writes) ends the run: every next document would fail the same way.
     fn count(
         &mut self,
-        result: anyhow::Result<(IngestOutcome, usize, usize)>,
+        result: anyhow::Result<(IngestOutcome, usize, usize, String)>,
         progress: &ProgressBar,
     ) -> anyhow::Result<()> {
         match result {
-            Ok((outcome, facts, quads)) => {
+            Ok((outcome, facts, quads, source)) => {
                 match outcome {
-                    IngestOutcome::New => self.new += 1,
+                    IngestOutcome::New => {
+                        self.new += 1;
+                        self.changes.added.insert(source);
+                    }
                     IngestOutcome::Unchanged => self.unchanged += 1,
-                    IngestOutcome::Replaced => self.replaced += 1,
+                    IngestOutcome::Replaced => {
+                        self.replaced += 1;
+                        self.changes.replaced.insert(source);
+                    }
                 }
                 self.facts += facts;
                 self.quads += quads;
@@ -103,6 +111,7 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
         inputs.len() + urls.len() + feeds.len()
     );
     let store = super::open_write(store_path, true)?;
+    let cached = super::graph::current_cache(store_path, &store);
     let extractor = Extractor::default();
     let mut options = ReadOptions::default();
     if let Some(published) = args.published {
@@ -133,6 +142,12 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
     } else {
         fetch_web(&store, &extractor, args, &options, &urls, &feeds, quiet, &mut summary)?
     };
+    // A failure here costs only time: the next graph command rebuilds the view.
+    if let Some(base) = cached.filter(|_| summary.new + summary.replaced > 0)
+        && let Err(error) = super::graph::update_cache(store_path, &store, &base, &summary.changes, quiet)
+    {
+        eprintln!("warning: the graph view's cache was not brought up to date: {error:#}");
+    }
     if !quiet {
         let from = match (n_files, n_urls) {
             (_, 0) => format!("{n_files} files"),
@@ -261,11 +276,11 @@ fn ingest_one(
     extractor: &Extractor,
     document: &Document,
     fetch: Option<FetchRecord>,
-) -> anyhow::Result<(IngestOutcome, usize, usize)> {
+) -> anyhow::Result<(IngestOutcome, usize, usize, String)> {
     let source = document.source.clone().unwrap_or_else(|| "-".into());
     let content_hash = iri::content_hash(&document.text);
     if store.is_unchanged(&source, &content_hash, EXTRACTOR_VERSION)? {
-        return Ok((IngestOutcome::Unchanged, 0, 0));
+        return Ok((IngestOutcome::Unchanged, 0, 0, source));
     }
     let extraction = extractor.extract(document);
     let record = DocumentRecord {
@@ -279,7 +294,7 @@ fn ingest_one(
         fetch,
     };
     let (outcome, quads) = store.ingest(&record, &extraction).with_context(|| format!("cannot store {source}"))?;
-    Ok((outcome, extraction.n_facts(), quads))
+    Ok((outcome, extraction.n_facts(), quads, source))
 }
 
 /// The end of a long path, for the progress bar's message.

@@ -42,7 +42,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Query(query) => query::run(store, &query),
         Command::Stats(stats) => stats::run(&open_read(store)?, &stats),
         Command::Dump(dump) => dump::run(&open_read(store)?, &dump),
-        Command::Forget(forget) => forget::run(&open_write(store, false)?, &forget),
+        Command::Forget(forget) => forget::run(store, &forget),
     }
 }
 

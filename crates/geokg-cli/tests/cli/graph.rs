@@ -105,3 +105,37 @@ fn filters_restrict_the_graph() {
     }
     fixture.geokg().args(["path", "Kim Jong Un", "Iran", "--via", "met"]).assert().code(1);
 }
+
+#[test]
+fn ingest_and_forget_bring_the_cached_view_along() {
+    let fixture = Fixture::ingested();
+    let cache = fixture.dir.path().join("kg.db.view");
+    let header = || std::fs::read_to_string(&cache).unwrap().lines().next().unwrap().to_owned();
+    let all = || fixture.json(&["who-met", "--all", "--status", "any", "--format", "json"]);
+    let before = all();
+    let built = header();
+    fixture
+        .geokg()
+        .args(["ingest", "-", "--source", "https://example.org/later", "--published", "2024-01-10"])
+        .write_stdin(
+            "Bundeskanzler Olaf Scholz traf am Dienstag in Berlin den polnischen Ministerpräsidenten Donald Tusk.",
+        )
+        .assert()
+        .success();
+    // Ingest itself brought the cache to the store's new revision: no graph command ran since.
+    let updated = header();
+    assert!(updated.starts_with("revision ") && updated != built, "{built} -> {updated}");
+    let incremental = all();
+    assert!(incremental.as_array().unwrap().len() > before.as_array().unwrap().len());
+    // The view brought along answers exactly as one built from the whole store.
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(all(), incremental);
+    assert_eq!(header(), updated);
+
+    fixture.geokg().args(["forget", "https://example.org/later"]).assert().success();
+    let forgotten = header();
+    assert_ne!(forgotten, updated, "forget brings the cache along too");
+    assert_eq!(all(), before);
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(all(), before);
+}
