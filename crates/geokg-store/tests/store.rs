@@ -273,7 +273,7 @@ fn the_revision_changes_with_every_write_and_only_then() {
     store.ingest(&record, &extraction).unwrap();
     let one = store.revision().unwrap().expect("a write sets the revision");
     assert_eq!(
-        store.len().unwrap() as usize - quads,
+        (store.len().unwrap() - quads) as usize,
         record.to_quads().len() + extraction.to_quads(&record.iri()).len(),
         "the revision is not counted among the store's quads"
     );
