@@ -515,7 +515,8 @@ impl Store {
         Ok(self.sources()?.is_empty())
     }
 
-    /// Writes every quad (documents and ontology) as TriG or N-Quads, for loading elsewhere.
+    /// Writes every quad (documents and ontology; not the revision) as TriG or N-Quads, for
+    /// loading elsewhere.
     pub fn dump(&self, format: DumpFormat, writer: impl std::io::Write) -> Result<(), StoreError> {
         let serializer = match format {
             DumpFormat::Trig => {
@@ -531,7 +532,17 @@ impl Store {
         };
         match &self.backend {
             Backend::Embedded(inner) => {
-                inner.dump_to_writer(serializer, writer).map_err(|e| StoreError::Serialize(e.into()))?;
+                // Every quad but the store's revision: bookkeeping of this store, not data, and a
+                // copy gets its own with its first write.
+                let own = GraphName::NamedNode(NamedNode::new_unchecked(STORE_GRAPH));
+                let mut writer = serializer.for_writer(writer);
+                for quad in inner {
+                    let quad = quad.map_err(StoreError::Storage)?;
+                    if quad.graph_name != own {
+                        writer.serialize_quad(&quad).map_err(StoreError::Serialize)?;
+                    }
+                }
+                writer.finish().map_err(StoreError::Serialize)?;
             }
             Backend::Remote(remote) => {
                 // Graph by graph, ontology first, then the documents in IRI order.
@@ -595,8 +606,8 @@ impl Store {
     /// The store's revision: a token geokg replaces in the same transaction as every document it
     /// writes or removes, so that data derived from the store (the graph view's cache) can tell in
     /// one read whether it is current. `None` when the store has no single revision: written
-    /// before revisions existed, or loaded from several dumps by other tools; [`Store::state_key`]
-    /// tells then, at the cost of reading every document's version.
+    /// before revisions existed, or loaded by other tools (dumps leave the revision out);
+    /// [`Store::state_key`] tells then, at the cost of reading every document's version.
     pub fn revision(&self) -> Result<Option<String>, StoreError> {
         let values: Vec<String> = match &self.backend {
             Backend::Embedded(inner) => {

@@ -110,7 +110,11 @@ fn filters_restrict_the_graph() {
 fn ingest_and_forget_bring_the_cached_view_along() {
     let fixture = Fixture::ingested();
     let cache = fixture.dir.path().join("kg.db.view");
-    let header = || std::fs::read_to_string(&cache).unwrap().lines().next().unwrap().to_owned();
+    let header = || {
+        let bytes = std::fs::read(&cache).unwrap();
+        let line = bytes.split(|&b| b == b'\n').next().unwrap();
+        String::from_utf8(line.to_vec()).unwrap()
+    };
     let all = || fixture.json(&["who-met", "--all", "--status", "any", "--format", "json"]);
     let before = all();
     let built = header();
