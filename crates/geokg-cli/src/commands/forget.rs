@@ -30,6 +30,7 @@ pub(crate) fn run(store_path: &Path, args: &ForgetArgs) -> anyhow::Result<ExitCo
             missing += 1;
         }
     }
+    store.flush()?;
     if let Some(base) = cached.filter(|_| !changes.removed.is_empty())
         && let Err(error) = super::graph::update_cache(store_path, &store, &base, &changes, false)
     {

@@ -142,6 +142,7 @@ pub(crate) fn run(store_path: &Path, args: &IngestArgs, quiet: bool) -> anyhow::
     } else {
         fetch_web(&store, &extractor, args, &options, &urls, &feeds, quiet, &mut summary)?
     };
+    store.flush()?;
     // A failure here costs only time: the next graph command rebuilds the view.
     if let Some(base) = cached.filter(|_| summary.new + summary.replaced > 0)
         && let Err(error) = super::graph::update_cache(store_path, &store, &base, &summary.changes, quiet)
