@@ -51,7 +51,10 @@ impl Summary {
                     IngestOutcome::Unchanged => self.unchanged += 1,
                     IngestOutcome::Replaced => {
                         self.replaced += 1;
-                        self.changes.replaced.insert(source);
+                        // Stored twice in one run: still new to the cached view.
+                        if !self.changes.added.contains(&source) {
+                            self.changes.replaced.insert(source);
+                        }
                     }
                 }
                 self.facts += facts;
