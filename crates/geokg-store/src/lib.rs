@@ -451,7 +451,10 @@ impl Store {
                 match document {
                     Ok(Some((record, extraction))) => f(record, extraction),
                     Ok(None) => {}
-                    Err(error) => failure = failure.take().or(Some(StoreError::Storage(error))),
+                    Err(error) => {
+                        // The first error is reported; the rest of the documents still drain.
+                        failure.get_or_insert(StoreError::Storage(error));
+                    }
                 }
             }
         });

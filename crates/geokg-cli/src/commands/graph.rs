@@ -68,24 +68,23 @@ pub(crate) fn current_cache(store_path: &Path, store: &Store) -> Option<String> 
         return None;
     }
     let key = format!("revision {}", store.revision().ok()??);
-    let mut first = String::new();
-    BufReader::new(File::open(cache_path(store_path)).ok()?).read_line(&mut first).ok()?;
-    (first.trim_end() == key).then_some(key)
+    open_cache(&cache_path(store_path), &key).map(|_| key)
 }
 
 /// Brings the cached view of `base` (see [`current_cache`]) up to date with `changes`: takes the
 /// changed documents' facts out of the view's facts and reads their new ones from the store, so
-/// that the next graph command need not read the whole store. Returns whether it did.
+/// that the next graph command need not read the whole store. Does nothing when the cache is
+/// not that of `base`.
 pub(crate) fn update_cache(
     store_path: &Path,
     store: &Store,
     base: &str,
     changes: &Changes,
     quiet: bool,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<()> {
     let cache = cache_path(store_path);
     let Some(view) = read_cache(&cache, base) else {
-        return Ok(false);
+        return Ok(());
     };
     let spinner = if quiet { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
     spinner.set_message("bringing the graph view's cache up to date");
@@ -100,7 +99,7 @@ pub(crate) fn update_cache(
     }
     write_cache(&cache, &key(store)?, &View::build(&merger.finish()))?;
     spinner.finish_and_clear();
-    Ok(true)
+    Ok(())
 }
 
 /// The cache file beside the store: `geokg.db` → `geokg.db.view`. A SPARQL server's view is
@@ -124,13 +123,15 @@ fn cache_path(store_path: &Path) -> PathBuf {
 
 /// The cached view when its first line is the store's current key.
 fn read_cache(path: &Path, key: &str) -> Option<View> {
+    View::read_cache(open_cache(path, key)?).ok()
+}
+
+/// The cache file, read past its first line, when that line is `key`.
+fn open_cache(path: &Path, key: &str) -> Option<BufReader<File>> {
     let mut reader = BufReader::new(File::open(path).ok()?);
     let mut first = String::new();
     reader.read_line(&mut first).ok()?;
-    if first.trim_end() != key {
-        return None;
-    }
-    View::read_cache(reader).ok()
+    (first.trim_end() == key).then_some(reader)
 }
 
 /// Writes the view after its key, through a temporary file renamed into place.
